@@ -1,0 +1,74 @@
+import type { DirectoryData } from './schema.js';
+
+export type ReferenceProblem = { path: string; at: (string | number)[]; message: string };
+
+/** Cross-field checks zod cannot express: names that must refer to something, buildings in one place only. */
+export function checkReferences(data: DirectoryData): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const grids = new Set(data.grids.map((g) => g.name));
+  const compounds = new Set(data.compounds.map((c) => c.name));
+  const add = (at: (string | number)[], message: string) =>
+    problems.push({
+      path: at.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${p}`)).join(''),
+      at,
+      message,
+    });
+
+  if (!grids.has(data.duty_grid)) {
+    add(['duty_grid'], `no grid named "${data.duty_grid}"`);
+  }
+  checkUnique(
+    data.compounds.map((c) => c.buildings),
+    'compounds',
+    add,
+  );
+  checkUnique(
+    data.grids.map((g) => g.buildings),
+    'grids',
+    add,
+  );
+  data.groups.forEach((group, i) => {
+    group.grids.forEach((g, j) => {
+      if (!grids.has(g)) {
+        add(['groups', i, 'grids', j], `no grid named "${g}"`);
+      }
+    });
+    if (group.compound !== undefined && !compounds.has(group.compound)) {
+      add(['groups', i, 'compound'], `no compound named "${group.compound}"`);
+    }
+    if (group.kind === 'residents' && group.grids.length === 0) {
+      add(['groups', i, 'grids'], 'a residents group needs at least one grid');
+    }
+  });
+  const bodyIds = new Set<string>();
+  data.bodies.forEach((body, i) => {
+    if (bodyIds.has(body.id)) {
+      add(['bodies', i, 'id'], `body "${body.id}" is listed twice`);
+    }
+    bodyIds.add(body.id);
+  });
+  for (const required of ['committee', 'street_office', 'property']) {
+    if (!bodyIds.has(required)) {
+      add(['bodies'], `the body "${required}" is required`);
+    }
+  }
+  return problems;
+}
+
+function checkUnique(
+  lists: number[][],
+  section: string,
+  add: (at: (string | number)[], message: string) => void,
+): void {
+  const owner = new Map<number, number>();
+  lists.forEach((buildings, i) => {
+    for (const b of buildings) {
+      const first = owner.get(b);
+      if (first !== undefined && first !== i) {
+        add([section, i, 'buildings'], `building ${b} is already in ${section}[${first}]`);
+        return;
+      }
+      owner.set(b, i);
+    }
+  });
+}

@@ -1,0 +1,131 @@
+import * as z from 'zod';
+import { BODIES } from '../labels/labels.js';
+
+const RANGE = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/;
+
+/** A building list: `1-12`, `3`, or a list of those (`[1-3, 7]`). */
+const BuildingRange = z
+  .union([
+    z.string(),
+    z.number().int().positive(),
+    z.array(z.union([z.string(), z.number().int().positive()])),
+  ])
+  .transform((value, ctx) => {
+    const parts = Array.isArray(value) ? value : [value];
+    const out: number[] = [];
+    for (const part of parts) {
+      const match = RANGE.exec(String(part));
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not a building number or range like 1-12` });
+        return z.NEVER;
+      }
+      const from = Number(match[1]);
+      const to = match[2] === undefined ? from : Number(match[2]);
+      if (to < from || from < 1) {
+        ctx.addIssue({ code: 'custom', message: `range "${part}" is empty or starts below 1` });
+        return z.NEVER;
+      }
+      for (let b = from; b <= to; b++) {
+        out.push(b);
+      }
+    }
+    return out;
+  });
+
+const DURATION = /^(\d+)\s*(m|h|d)$/;
+/** A duration such as `15m`, `2h` or `7d`, kept as text and read by the deadline code. */
+const Duration = z.string().regex(DURATION, 'a duration like 15m, 2h or 7d');
+
+const Name = z.string().trim().min(1);
+
+const PropertySchema = z.object({ company: Name, liaison: Name, party_org: Name.optional() }).strict();
+
+const CompoundSchema = z
+  .object({
+    name: Name,
+    buildings: BuildingRange,
+    built: z.number().int().optional(),
+    property: PropertySchema.nullable(),
+  })
+  .strict();
+
+const GridSchema = z
+  .object({ name: Name, buildings: BuildingRange, worker: Name, party_branch: Name, secretary: Name })
+  .strict();
+
+const BodySchema = z
+  .object({
+    id: z.enum(BODIES).exclude(['none']),
+    name: Name,
+    short: z.array(Name).default([]),
+    liaison: Name.nullable(),
+    party_org: Name.optional(),
+  })
+  .strict();
+
+const GroupSchema = z
+  .object({
+    topic: Name,
+    kind: z.enum(['residents', 'staff', 'supervisors']),
+    compound: Name.optional(),
+    grids: z.array(Name).default([]),
+  })
+  .strict();
+
+const DeadlinePair = z.object({ respond: Duration, resolve: Duration }).strict();
+
+export const DirectorySchema = z
+  .object({
+    community: Name,
+    street_office: Name,
+    bot_name: Name.default('社区哨子'),
+    compounds: z.array(CompoundSchema).min(1),
+    streets: z.array(Name).default([]),
+    grids: z.array(GridSchema).min(1),
+    duty_grid: Name,
+    supervisors: z.array(z.object({ name: Name, title: z.string() }).strict()).min(1),
+    escalation: z.array(Name).min(1),
+    bodies: z.array(BodySchema).min(1),
+    party_members: z
+      .array(
+        z
+          .object({
+            name: Name,
+            branch: Name,
+            young: z.boolean().default(false),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    resources: z
+      .array(
+        z
+          .object({
+            name: Name,
+            kind: z.string(),
+            lead: Name.optional(),
+            offers: z.array(z.string()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    groups: z.array(GroupSchema).min(1),
+    deadlines: z
+      .object({
+        emergency: DeadlinePair,
+        urgent: DeadlinePair,
+        normal: DeadlinePair,
+        by_category: z.record(z.string(), z.record(z.string(), DeadlinePair.partial())).default({}),
+        whistle_report: Duration.default('30m'),
+        confirmation_wait: Duration.default('48h'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type DirectoryData = z.infer<typeof DirectorySchema>;
+export type CompoundData = DirectoryData['compounds'][number];
+export type GridData = DirectoryData['grids'][number];
+export type BodyData = DirectoryData['bodies'][number];
+export type GroupData = DirectoryData['groups'][number];

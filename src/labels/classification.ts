@@ -1,0 +1,27 @@
+import * as z from 'zod';
+import { BODIES, CATEGORIES, INTENTS, LocationSchema, TIAO_KUAI, URGENCIES } from './labels.js';
+
+/** What every classifier returns: the label contract plus how sure it is and what decided it. */
+export const ClassificationSchema = z.object({
+  intent: z.enum(INTENTS),
+  category: z.enum(CATEGORIES),
+  body: z.enum(BODIES),
+  tiao_kuai: z.enum(TIAO_KUAI),
+  urgency: z.enum(URGENCIES),
+  location: LocationSchema,
+  /** Compound named or implied by the text (directory name), when known. */
+  compound: z.string().nullable().default(null),
+  confidence: z.number().min(0).max(1),
+  /** What decided it: `local`, `llm`, or `local-fallback` when the LLM failed. */
+  source: z.string(),
+  /** Human-readable cues that decided the labels (for explainability and logs). */
+  cues: z.array(z.string()).default([]),
+});
+export type Classification = z.infer<typeof ClassificationSchema>;
+
+/** What a classifier is given: the text and where it was said. */
+export type ClassifyInput = {
+  text: string;
+  /** Topic of the group the message came from, if any (helps place and grid). */
+  roomTopic?: string | undefined;
+};

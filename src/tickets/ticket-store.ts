@@ -1,0 +1,84 @@
+import type { OutboxMessage, OutboxRow } from './outbox.js';
+import type { NewEvent, NewTicket, Ticket, TicketEvent, TicketPatch, TicketStatus } from './ticket.js';
+
+/** A message the bot has seen; the key makes a redelivered message one record. */
+export type SeenMessage = {
+  key: string;
+  roomId: string | null;
+  room: string | null;
+  senderId: string;
+  sender: string;
+  text: string;
+  kind: 'text' | 'image' | 'voice' | 'other';
+  mentionsBot: boolean;
+  sentAt: Date;
+  receivedAt: Date;
+};
+
+/** How a seen message ended: which ticket it made or joined, or none. */
+export type MessageOutcome = { ticketNumber: number | null; intent: string | null; handledAt: Date };
+
+export type TicketFilter = {
+  statuses?: readonly TicketStatus[];
+  grid?: string;
+  body?: string;
+  assignee?: string;
+  reporter?: string;
+  building?: number;
+  createdFrom?: Date;
+  createdTo?: Date;
+};
+
+export type Change = {
+  event: NewEvent;
+  patch: TicketPatch;
+  /** Refuse (return `conflict`) unless the ticket is in one of these statuses; guards concurrent commands. */
+  expectStatus?: readonly TicketStatus[];
+  outbox?: readonly OutboxMessage[];
+};
+
+export type ChangeResult =
+  | { ok: true; ticket: Ticket; outboxIds: number[] }
+  | { ok: false; reason: 'not_found' | 'conflict'; ticket?: Ticket };
+
+export type AuditResult =
+  | { ok: true; tickets: number; events: number }
+  | { ok: false; ticketNumber: number; seq: number; reason: string };
+
+/** The source of truth: tickets, their append-only event log, the messages seen and the outbox. */
+export interface TicketStore {
+  /** Records a message; false when its key was already seen (a redelivery). */
+  recordMessage(message: SeenMessage): Promise<boolean>;
+  getMessage(key: string): Promise<(SeenMessage & { outcome: MessageOutcome | null }) | undefined>;
+  /** Recent messages of one sender in one room since a time, oldest first (aggregation, photo evidence). */
+  recentMessages(input: { senderId: string; roomId: string | null; since: Date }): Promise<SeenMessage[]>;
+  /**
+   * Marks a message handled without a ticket (chatter, inquiry) and queues its replies, atomically;
+   * false when the message was already handled.
+   */
+  settleMessage(
+    key: string,
+    outcome: MessageOutcome,
+    outbox: readonly OutboxMessage[],
+  ): Promise<{ settled: boolean; outboxIds: number[] }>;
+  /**
+   * Creates a ticket with its `created` event and outbox in one transaction and marks the message handled;
+   * when the message was already handled, returns the ticket it made (`created: false`) and changes nothing.
+   */
+  createTicket(
+    ticket: NewTicket,
+    input: { messageKey: string | null; event: NewEvent; outbox: readonly OutboxMessage[] },
+  ): Promise<{ ticket: Ticket; created: boolean; outboxIds: number[] }>;
+  /** Appends one event, applies its patch and queues its outbox, in one transaction. */
+  change(ticketNumber: number, change: Change): Promise<ChangeResult>;
+  getTicket(ticketNumber: number): Promise<Ticket | undefined>;
+  listTickets(filter?: TicketFilter): Promise<Ticket[]>;
+  events(ticketNumber: number): Promise<TicketEvent[]>;
+  getOutbox(id: number): Promise<OutboxRow | undefined>;
+  /** Outbox rows not yet sent, oldest first (re-enqueued at startup after a crash). */
+  pendingOutbox(limit?: number): Promise<OutboxRow[]>;
+  markSent(id: number, at: Date): Promise<void>;
+  /** Checks the hash chain of every event, in order. */
+  verifyAudit(): Promise<AuditResult>;
+  close(): Promise<void>;
+}
