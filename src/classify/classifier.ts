@@ -1,0 +1,18 @@
+import type { Classification, ClassifyInput } from '../labels/classification.js';
+
+/** Classifies one message; never fails (a local classifier always has an answer). */
+export interface Classifier {
+  classify(input: ClassifyInput): Promise<Classification>;
+}
+
+export type ClassifyFailure = {
+  reason: 'invalid_output' | 'timeout' | 'unavailable' | 'rate_limited' | 'circuit_open';
+  detail: string;
+};
+
+export type ClassifyOutcome = { success: true; data: Classification } | { success: false; error: ClassifyFailure };
+
+/** A classifier that may fail (an LLM endpoint); the cascade falls back to the local result. */
+export interface RemoteClassifier {
+  classify(input: ClassifyInput, signal?: AbortSignal): Promise<ClassifyOutcome>;
+}

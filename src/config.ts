@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import * as z from 'zod';
+
+const Flag = z.stringbool();
+
+/** Every setting the bot reads from the environment (and an optional .env file); nothing else reads process.env. */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Folder for the embedded SQLite store. */
+  DATA_DIR: z.string().default('data'),
+  /** PostgreSQL instead of SQLite when set. */
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  /** Prefix of every Redis key the queues use, so deployments and test runs never share keys. */
+  QUEUE_PREFIX: z.string().default('shaozi'),
+  /** Community directory file; the shipped sample community when unset. */
+  DIRECTORY_FILE: z.string().optional(),
+  /** Wechaty puppet; unset means the sandbox on the mock puppet. */
+  WECHATY_PUPPET: z.string().optional(),
+  WECHATY_PUPPET_TOKEN: z.string().optional(),
+  /** Seconds to wait for a real puppet to log in before giving up. */
+  LOGIN_TIMEOUT_S: z.coerce.number().int().positive().default(60),
+  /** Most messages the bot account may send per minute (WeChat bans bursts). */
+  OUTBOX_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Run the queue processors inside the bot process (false when `npm run worker:*` runs them). */
+  INLINE_WORKERS: Flag.default(true),
+  /** Seconds within which several messages of one sender are read as one request. */
+  AGGREGATION_WINDOW_S: z.coerce.number().int().min(0).default(60),
+  LLM_BASE_URL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().optional(),
+  /** `json_schema` (strict structured output) or `json_object` for endpoints without it. */
+  LLM_RESPONSE_FORMAT: z.enum(['json_schema', 'json_object']).default('json_schema'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** `unsure`: ask the LLM only below the threshold; `always`: ask for everything but sure chatter. */
+  LLM_CASCADE: z.enum(['unsure', 'always']).default('unsure'),
+  LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  PROMPTS_DIR: z.string().default('prompts'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the configuration; a wrong value fails naming the key and the problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+/** The LLM settings, when all three of base URL, key and model are set. */
+export function llmSettings(config: Config) {
+  if (!config.LLM_BASE_URL || !config.LLM_API_KEY || !config.LLM_MODEL) {
+    return undefined;
+  }
+  return {
+    baseURL: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
+    model: config.LLM_MODEL,
+    responseFormat: config.LLM_RESPONSE_FORMAT,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    policy: { mode: config.LLM_CASCADE, threshold: config.LLM_THRESHOLD },
+  };
+}
+export type LlmSettings = NonNullable<ReturnType<typeof llmSettings>>;
+
+/** Loads `.env` from the working directory when present, then parses the environment. */
+export function loadConfig(): Config {
+  if (existsSync('.env')) {
+    process.loadEnvFile('.env');
+  }
+  return parseConfig(process.env);
+}
