@@ -1,7 +1,7 @@
 /** Time behind a port, so deadlines, windows and rate limits follow a simulated clock in replay. */
 export interface Clock {
   now(): Date;
-  /** Resolves once the clock reaches `at` (at once on a simulated clock, which is moved by its driver). */
+  /** Resolves once the clock reaches `at`; a simulated clock moves itself there (virtual time passes). */
   waitUntil(at: Date): Promise<void>;
 }
 
@@ -30,5 +30,7 @@ export class SimulatedClock implements Clock {
     this.current += ms;
   }
 
-  async waitUntil(_at: Date): Promise<void> {}
+  async waitUntil(at: Date): Promise<void> {
+    this.set(at);
+  }
 }

@@ -67,7 +67,12 @@ export interface TicketStore {
    */
   createTicket(
     ticket: NewTicket,
-    input: { messageKey: string | null; event: NewEvent; outbox: readonly OutboxMessage[] },
+    input: {
+      messageKey: string | null;
+      event: NewEvent;
+      /** The messages about the new ticket; a function when they need its number. */
+      outbox: readonly OutboxMessage[] | ((ticket: Ticket) => readonly OutboxMessage[]);
+    },
   ): Promise<{ ticket: Ticket; created: boolean; outboxIds: number[] }>;
   /** Appends one event, applies its patch and queues its outbox, in one transaction. */
   change(ticketNumber: number, change: Change): Promise<ChangeResult>;

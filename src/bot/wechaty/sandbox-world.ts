@@ -1,0 +1,128 @@
+import { FileBox } from 'file-box';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
+import type { Directory } from '../../directory/directory.js';
+
+/** Residents the sandbox starts with, so a person can speak as one at once. */
+export const SAMPLE_RESIDENTS = ['王阿姨', '陈大爷', '刘女士', '赵先生'] as const;
+
+export type SandboxSay = {
+  from: string;
+  /** Group topic, or null for a private chat with the bot. */
+  room: string | null;
+  text?: string;
+  image?: string;
+  voice?: string;
+  mention?: boolean;
+};
+
+/**
+ * The mock puppet populated with the community: the bot, every person in the directory, sample residents,
+ * and one room per group. Anyone new who speaks is created on the fly and joins the room they speak in.
+ */
+export class SandboxWorld {
+  readonly mocker = new mock.Mocker();
+  readonly puppet: PuppetMock;
+  readonly self: mock.ContactMock;
+  private readonly contacts = new Map<string, mock.ContactMock>();
+  private readonly rooms = new Map<string, mock.RoomMock>();
+  private delivered = 0;
+
+  constructor(directory: Directory) {
+    this.puppet = new PuppetMock({ mocker: this.mocker });
+    this.self = this.mocker.createContact({ name: directory.botName });
+    for (const name of [...staffNames(directory), ...SAMPLE_RESIDENTS]) {
+      this.contact(name);
+    }
+    for (const group of directory.data.groups) {
+      const members =
+        group.kind === 'residents'
+          ? [...SAMPLE_RESIDENTS, ...gridStaff(directory, group.grids)]
+          : staffNames(directory);
+      this.rooms.set(
+        group.topic,
+        this.mocker.createRoom({
+          topic: group.topic,
+          memberIdList: [this.self.id, ...members.map((n) => this.contact(n).id)],
+        }),
+      );
+    }
+  }
+
+  /** Logs the bot in (the mock has no QR code). */
+  login(): void {
+    this.mocker.login(this.self);
+  }
+
+  roomTopics(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  people(): string[] {
+    return [...this.contacts.keys()];
+  }
+
+  /** How many messages people have sent so far (replay waits until the bot has handled them all). */
+  deliveredCount(): number {
+    return this.delivered;
+  }
+
+  /** Delivers a message from a person to a group or privately to the bot. */
+  say({ from, room, text, image, voice, mention }: SandboxSay): void {
+    this.delivered++;
+    const talker = this.contact(from);
+    const target = room === null ? this.self : this.room(room, talker);
+    if (image !== undefined || voice !== undefined) {
+      const name = image ?? voice ?? 'file';
+      const fallback = image !== undefined ? '.jpg' : '.silk';
+      const fileName = /\.[a-z0-9]+$/i.test(name) ? name : `${name}${fallback}`;
+      talker.say(FileBox.fromBuffer(Buffer.from(`stand-in for ${fileName}`), fileName)).to(target);
+      return;
+    }
+    const body = text ?? '';
+    if (mention && room !== null) {
+      talker.say(`@${this.self.payload.name}\u2005${body}`, [this.self]).to(target);
+    } else {
+      talker.say(body).to(target);
+    }
+  }
+
+  private contact(name: string): mock.ContactMock {
+    let contact = this.contacts.get(name);
+    if (!contact) {
+      contact = this.mocker.createContact({ name });
+      this.contacts.set(name, contact);
+    }
+    return contact;
+  }
+
+  private room(topic: string, member: mock.ContactMock): mock.RoomMock {
+    let room = this.rooms.get(topic);
+    if (!room) {
+      room = this.mocker.createRoom({ topic, memberIdList: [this.self.id] });
+      this.rooms.set(topic, room);
+    }
+    if (!room.payload.memberIdList.includes(member.id)) {
+      room.payload.memberIdList.push(member.id);
+    }
+    return room;
+  }
+}
+
+function staffNames(directory: Directory): string[] {
+  const d = directory.data;
+  const names = [
+    ...d.grids.flatMap((g) => [g.worker, g.secretary]),
+    ...d.supervisors.map((s) => s.name),
+    ...d.bodies.flatMap((b) => (b.liaison ? [b.liaison] : [])),
+    ...d.compounds.flatMap((c) => (c.property ? [c.property.liaison] : [])),
+    ...d.party_members.map((m) => m.name),
+  ];
+  return [...new Set(names)];
+}
+
+function gridStaff(directory: Directory, grids: string[]): string[] {
+  return grids.flatMap((name) => {
+    const grid = directory.gridByName(name);
+    return grid ? [grid.worker] : [];
+  });
+}

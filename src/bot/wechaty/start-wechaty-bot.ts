@@ -1,0 +1,128 @@
+import { type Message, type Wechaty, WechatyBuilder } from 'wechaty';
+import type { Directory } from '../../directory/directory.js';
+import { AppError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { OutboxMessage } from '../../tickets/outbox.js';
+import type { IncomingMessage } from '../messenger.js';
+import { RecentKeys } from './recent-keys.js';
+import { SandboxWorld } from './sandbox-world.js';
+import { toIncomingMessage } from './to-incoming-message.js';
+import { WechatyMessenger } from './wechaty-messenger.js';
+
+export type WechatyBotOptions = {
+  /** Puppet module name (e.g. wechaty-puppet-wechat4u); undefined runs the sandbox on the mock puppet. */
+  puppet?: string | undefined;
+  puppetToken?: string | undefined;
+  loginTimeoutMs: number;
+  directory: Directory;
+  logger: Logger;
+  /** Messages older than this before login are history the puppet replays, not new requests. */
+  staleAfterMs?: number;
+  onMessage(message: IncomingMessage): Promise<void>;
+  onSent?(message: OutboxMessage): void;
+};
+
+export type WechatyBot = {
+  messenger: WechatyMessenger;
+  /** The sandbox world when running on the mock puppet. */
+  sandbox: SandboxWorld | undefined;
+  accountId: string;
+  /** How many messages from others have been fully handled (replay waits on it). */
+  handledCount(): number;
+  stop(): Promise<void>;
+};
+
+/** Builds, starts and logs in the bot; rejects with LOGIN_TIMEOUT when a real puppet is not logged in in time. */
+export async function startWechatyBot(options: WechatyBotOptions): Promise<WechatyBot> {
+  const { logger } = options;
+  const sandbox = options.puppet ? undefined : new SandboxWorld(options.directory);
+  const bot = sandbox
+    ? WechatyBuilder.build({ name: 'shaozi-sandbox', puppet: sandbox.puppet })
+    : WechatyBuilder.build({
+        name: 'shaozi',
+        puppet: options.puppet as never,
+        puppetOptions: options.puppetToken ? { token: options.puppetToken } : {},
+      });
+  const seen = new RecentKeys(10_000);
+  let loggedInAt = 0;
+  let accountId = 'pending';
+  let handled = 0;
+
+  bot.on('scan', (qrcode, status) => {
+    logger.info({ event: 'bot.login.scan', status, qrcode }, 'scan the QR code value to log in');
+  });
+  bot.on('error', (error) => logger.error({ event: 'bot.puppet.error', err: error }, 'puppet error'));
+  bot.on('message', (message: Message) => {
+    void handle(message);
+  });
+
+  async function handle(message: Message): Promise<void> {
+    const fromOther = !message.self();
+    try {
+      if (!bot.isLoggedIn || seen.has(message.id)) {
+        return;
+      }
+      seen.add(message.id);
+      if (message.date().getTime() < loggedInAt - (options.staleAfterMs ?? 60_000)) {
+        logger.debug({ event: 'bot.message.stale', messageId: message.id }, 'old message ignored');
+        return;
+      }
+      const incoming = await toIncomingMessage(message, accountId);
+      if (incoming) {
+        await options.onMessage(incoming);
+      }
+    } catch (error) {
+      logger.error(
+        { event: 'bot.message.failed', messageId: message.id, err: error },
+        'message handling failed',
+      );
+    } finally {
+      if (fromOther) {
+        handled++;
+      }
+    }
+  }
+
+  const loggedIn = new Promise<void>((resolve) => {
+    bot.once('login', (user) => {
+      loggedInAt = Date.now();
+      accountId = user.id;
+      logger.info({ event: 'bot.login.ok', account: user.name() }, 'logged in');
+      resolve();
+    });
+  });
+  await bot.start();
+  sandbox?.login();
+  const timedOut = await waitOrTimeout(loggedIn, options.loginTimeoutMs);
+  if (timedOut) {
+    await stopQuietly(bot, logger);
+    throw new AppError('LOGIN_TIMEOUT', {
+      message: `the bot was not logged in within ${Math.round(options.loginTimeoutMs / 1000)} s (scan the QR code in the log, or check WECHATY_PUPPET and its token)`,
+    });
+  }
+  return {
+    messenger: new WechatyMessenger(bot, options.onSent),
+    sandbox,
+    accountId,
+    handledCount: () => handled,
+    stop: () => stopQuietly(bot, logger),
+  };
+}
+
+async function waitOrTimeout(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), ms);
+  });
+  const result = await Promise.race([promise.then(() => false), timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+async function stopQuietly(bot: Wechaty, logger: Logger): Promise<void> {
+  try {
+    await bot.stop();
+  } catch (error) {
+    logger.warn({ event: 'bot.stop.failed', err: error }, 'bot stop failed');
+  }
+}

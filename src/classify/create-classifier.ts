@@ -1,0 +1,34 @@
+import type { LlmSettings } from '../config.js';
+import type { Directory } from '../directory/directory.js';
+import type { Logger } from '../logger.js';
+import { createCascadeClassifier } from './cascade-classifier.js';
+import type { Classifier } from './classifier.js';
+import { loadClassifyPrompt } from './llm/classify-prompt.js';
+import { createLocalClassifier } from './local/local-classifier.js';
+import { createOpenAIClassifier } from './openai-classifier.js';
+
+/**
+ * The classifier the bot uses: the local one alone, or the cascade (local first, the LLM when unsure)
+ * when an OpenAI-compatible endpoint is configured; `mode` forces one side for `shaozi classify`.
+ */
+export async function createClassifier(options: {
+  directory: Directory;
+  llm: LlmSettings | undefined;
+  promptsDir: string;
+  logger: Logger;
+  mode?: 'local' | 'llm' | 'auto';
+}): Promise<Classifier> {
+  const local = createLocalClassifier(options.directory);
+  if (!options.llm || options.mode === 'local') {
+    return local;
+  }
+  const prompt = loadClassifyPrompt(options.promptsDir, options.directory);
+  const remote = createOpenAIClassifier(options.llm, prompt, { logger: options.logger });
+  options.logger.info(
+    { event: 'classify.llm.enabled', model: options.llm.model, promptVersion: prompt.version },
+    'llm classifier on',
+  );
+  const policy =
+    options.mode === 'llm' ? { ...options.llm.policy, mode: 'always' as const } : options.llm.policy;
+  return createCascadeClassifier({ local, remote, policy, logger: options.logger });
+}

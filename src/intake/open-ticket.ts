@@ -1,0 +1,92 @@
+import { replies } from '../bot/replies.js';
+import type { Directory } from '../directory/directory.js';
+import type { Classification } from '../labels/classification.js';
+import type { Routing } from '../routing/route-ticket.js';
+import type { Deadlines } from '../sla/deadlines.js';
+import type { OutboxMessage } from '../tickets/outbox.js';
+import type { NewTicket, Ticket } from '../tickets/ticket.js';
+import { emergencyPhone } from './emergency-phone.js';
+
+export type Reporter = {
+  name: string;
+  id: string;
+  room: string | null;
+  roomId: string | null;
+  text: string;
+};
+
+/** The ticket a classified, routed message opens. */
+export function toNewTicket(
+  c: Classification,
+  routing: Routing,
+  reporter: Reporter,
+  deadlines: Deadlines,
+  at: Date,
+): NewTicket {
+  return {
+    intent: c.intent,
+    category: c.category,
+    body: routing.body,
+    tiaoKuai: routing.tiaoKuai,
+    urgency: c.urgency === 'none' ? 'normal' : c.urgency,
+    location: routing.location,
+    grid: routing.grid,
+    partyBranch: routing.partyBranch,
+    assignees: routing.assignees,
+    reporter: reporter.name,
+    reporterId: reporter.id,
+    room: reporter.room,
+    roomId: reporter.roomId,
+    text: reporter.text,
+    createdAt: at,
+    respondBy: deadlines.respondBy,
+    resolveBy: deadlines.resolveBy,
+    classifiedBy: c.source,
+    confidence: c.confidence,
+  };
+}
+
+/** What the bot says about a new ticket: the reporter's answer first, then the staff who must act. */
+export function announceTicket(directory: Directory, t: Ticket, routing: Routing): OutboxMessage[] {
+  const toReporter = (text: string): OutboxMessage =>
+    t.roomId !== null
+      ? {
+          room: t.room,
+          roomId: t.roomId,
+          to: null,
+          toId: null,
+          mentions: [t.reporter],
+          mentionIds: [t.reporterId ?? ''],
+          text,
+        }
+      : { room: null, roomId: null, to: t.reporter, toId: t.reporterId, mentions: [], mentionIds: [], text };
+  const privately = (name: string, text: string): OutboxMessage => ({
+    room: null,
+    roomId: null,
+    to: name,
+    toId: null,
+    mentions: [],
+    mentionIds: [],
+    text,
+  });
+  const handler = routing.liaison ? `${routing.bodyName}（${routing.liaison}）` : routing.bodyName;
+
+  if (t.intent === 'emergency') {
+    const phone = emergencyPhone(t.category, t.text);
+    const alerted = [
+      ...new Set([
+        routing.gridWorker,
+        ...directory.supervisors(),
+        ...(routing.liaison ? [routing.liaison] : []),
+      ]),
+    ];
+    return [
+      toReporter(replies.emergencyGroup(t, phone.phone, phone.use)),
+      ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone))),
+    ];
+  }
+  return [
+    toReporter(replies.grievanceAck(t, handler)),
+    ...routing.assignees.map((name) => privately(name, replies.assigneeNotice(t, handler))),
+  ];
+}

@@ -1,0 +1,51 @@
+import { composeApp } from './compose.js';
+import { loadConfig } from './config.js';
+import { isAppError } from './errors.js';
+import { createLogger } from './logger.js';
+import { formatSent, runSandboxRepl } from './sandbox/sandbox-repl.js';
+
+/** `npm start`: the bot on its embedded defaults (SQLite, local classifier, sample community, sandbox chat). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  let botName = '社区哨子';
+  const app = await composeApp({ config, logger, onSent: (m) => print(formatSent(m, botName)) });
+  botName = app.directory.botName;
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) {
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ event: 'app.stop', reason }, 'stopping');
+    await app.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const world = app.bot.sandbox;
+  if (!world) {
+    logger.info({ event: 'app.ready' }, 'bot running; Ctrl-C stops it');
+    return;
+  }
+  await runSandboxRepl(
+    {
+      world,
+      waitIdle: () => app.settle(),
+      listTickets: async () =>
+        (await app.tickets.listTickets()).map(
+          (t) => `  #${t.number} ${t.status} ${t.category} → ${t.body} ${t.assignees.join('、')}: ${t.text}`,
+        ),
+    },
+    { input: process.stdin, output: print, prompt: process.stdin.isTTY === true },
+  );
+  await shutdown('sandbox closed');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `shaozi: ${isAppError(error) ? error.message : String(error instanceof Error ? error.stack : error)}\n`,
+  );
+  process.exit(1);
+});

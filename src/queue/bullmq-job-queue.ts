@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobQueue } from './job-queue.js';
+import { DEFAULT_ATTEMPTS, QUEUE_NAMES } from './jobs.js';
+
+const CLEANUP = {
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** Job id of a message's intake: the same message is the same job. */
+export function intakeJobId(messageKey: string): string {
+  return `intake-${createHash('sha256').update(messageKey).digest('hex').slice(0, 32)}`;
+}
+
+/** The JobQueue on BullMQ; it does not own the connection it is given. */
+export class BullmqJobQueue implements JobQueue {
+  readonly intake: Queue;
+  readonly outbox: Queue;
+
+  constructor(connection: Redis, prefix: string) {
+    this.intake = new Queue(QUEUE_NAMES.intake, { connection, prefix });
+    this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
+  }
+
+  async enqueueIntake(messageKey: string): Promise<void> {
+    await this.intake.add(
+      'intake',
+      { messageKey },
+      {
+        jobId: intakeJobId(messageKey),
+        attempts: DEFAULT_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        ...CLEANUP,
+      },
+    );
+  }
+
+  async enqueueOutbox(outboxIds: readonly number[], options: { urgent?: boolean } = {}): Promise<void> {
+    if (outboxIds.length === 0) {
+      return;
+    }
+    await this.outbox.addBulk(
+      outboxIds.map((outboxId) => ({
+        name: 'send',
+        data: { outboxId },
+        opts: {
+          jobId: `outbox-${outboxId}`,
+          attempts: DEFAULT_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 2000 },
+          ...(options.urgent ? { priority: 1 } : {}),
+          ...CLEANUP,
+        },
+      })),
+    );
+  }
+
+  async waitIdle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietRounds = 0;
+    while (Date.now() < deadline) {
+      const busy = (await this.pending(this.intake)) + (await this.pending(this.outbox));
+      quietRounds = busy === 0 ? quietRounds + 1 : 0;
+      if (quietRounds >= 2) {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`queues still busy after ${timeoutMs} ms`);
+  }
+
+  /** Removes every key of both queues (replay and tests clean up their own prefix). */
+  async obliterate(): Promise<void> {
+    await this.intake.obliterate({ force: true });
+    await this.outbox.obliterate({ force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.intake.close();
+    await this.outbox.close();
+  }
+
+  private async pending(queue: Queue): Promise<number> {
+    const counts = await queue.getJobCounts(
+      'waiting',
+      'active',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    );
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+}

@@ -1,0 +1,58 @@
+import * as z from 'zod';
+
+const Iso = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO date-time such as 2026-11-30T09:00:00+08:00');
+
+/** One line of a replay script (interfaces.md, `shaozi replay`). */
+export const ReplayEventSchema = z
+  .object({
+    at: Iso,
+    room: z.string().min(1).optional(),
+    from: z.string().min(1).optional(),
+    text: z.string().optional(),
+    image: z.string().min(1).optional(),
+    voice: z.string().min(1).optional(),
+    mention: z.boolean().optional(),
+    tick: z.literal(true).optional(),
+  })
+  .loose()
+  .refine(
+    (e) =>
+      e.tick === true ||
+      (e.from !== undefined && (e.text !== undefined || e.image !== undefined || e.voice !== undefined)),
+    {
+      message:
+        'a message needs "from" and one of "text", "image" or "voice"; a clock step needs "tick": true',
+    },
+  );
+export type ReplayEvent = z.infer<typeof ReplayEventSchema>;
+
+/** Parses a whole script; a bad line fails naming its line number, before anything is played. */
+export function parseReplayScript(
+  text: string,
+): { success: true; events: ReplayEvent[] } | { success: false; error: string } {
+  const events: ReplayEvent[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    if (line.trim().length === 0) {
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return { success: false, error: `line ${i + 1}: not JSON` };
+    }
+    const parsed = ReplayEventSchema.safeParse(json);
+    if (!parsed.success) {
+      return { success: false, error: `line ${i + 1}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}` };
+    }
+    const previous = events.at(-1);
+    if (previous && Date.parse(parsed.data.at) < Date.parse(previous.at)) {
+      return { success: false, error: `line ${i + 1}: events must be in time order` };
+    }
+    events.push(parsed.data);
+  }
+  return { success: true, events };
+}
