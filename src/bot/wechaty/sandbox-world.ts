@@ -66,9 +66,20 @@ export class SandboxWorld {
     return this.delivered;
   }
 
-  /** Delivers a message from a person to a group or privately to the bot. */
-  say({ from, room, text, image, voice, mention }: SandboxSay): void {
+  /** Delivers a message from a person to a group or privately to the bot; returns the message id. */
+  say(message: SandboxSay): string {
     this.delivered++;
+    this.send(message);
+    return [...this.mocker.cacheMessagePayload.keys()].at(-1) ?? '';
+  }
+
+  /** Delivers a message the puppet already delivered once, as a flaky connection does. */
+  redeliver(messageId: string): void {
+    this.delivered++;
+    this.puppet.emit('message', { messageId });
+  }
+
+  private send({ from, room, text, image, voice, mention }: SandboxSay): void {
     const talker = this.contact(from);
     const target = room === null ? this.self : this.room(room, talker);
     if (image !== undefined || voice !== undefined) {

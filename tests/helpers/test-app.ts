@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SandboxSay, SandboxWorld } from '../../src/bot/wechaty/sandbox-world.js';
+import type { Clock } from '../../src/clock/clock.js';
+import { type App, composeApp } from '../../src/compose.js';
+import { parseConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import type { OutboxMessage } from '../../src/tickets/outbox.js';
+
+export type TestApp = App & {
+  world: SandboxWorld;
+  sent: OutboxMessage[];
+  /** Sends as a person in the sandbox and waits until the bot has done everything it will do. */
+  say(message: SandboxSay): Promise<string>;
+  dataDir: string;
+};
+
+/** The whole bot on real components: mock puppet, Redis under a random prefix, SQLite in a temp folder. */
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-test-'));
+  const config = parseConfig({
+    DATA_DIR: dataDir,
+    QUEUE_PREFIX: `test-${randomUUID()}`,
+    LOG_LEVEL: 'silent',
+    REDIS_URL: process.env.REDIS_URL,
+    ...options.env,
+  });
+  const sent: OutboxMessage[] = [];
+  const app = await composeApp({
+    config,
+    logger: silentLogger,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onSent: (m) => sent.push(m),
+  });
+  const world = app.bot.sandbox;
+  if (!world) {
+    throw new Error('test app needs the sandbox');
+  }
+  return {
+    ...app,
+    world,
+    sent,
+    dataDir,
+    say: async (message) => {
+      const id = world.say(message);
+      await app.settle();
+      return id;
+    },
+    stop: async () => {
+      await app.queue.obliterate().catch(() => undefined);
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
