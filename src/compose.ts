@@ -45,9 +45,18 @@ export type App = {
  * The composition root: the one place that names every concrete adapter. `npm start`, `shaozi replay`,
  * the workers and the integration tests all build the bot here.
  */
-export async function composeApp(options: AppOptions): Promise<App> {
-  const { config, logger } = options;
-  const clock = options.clock ?? systemClock;
+type Core = {
+  directory: Directory;
+  tickets: TicketStore;
+  connection: Redis;
+  queue: BullmqJobQueue;
+  classifier: Classifier;
+  closers: Array<() => Promise<void>>;
+  stop(): Promise<void>;
+};
+
+/** What every process needs: the directory, Redis, the store, the queues and the classifier. */
+async function openCore(config: Config, logger: Logger, sqlitePath?: string): Promise<Core> {
   const closers: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const close of closers.reverse()) {
@@ -60,7 +69,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     closers.push(redisEndpoint.stop);
     const tickets = await openTicketStore({
       databaseUrl: config.DATABASE_URL,
-      sqlitePath: options.sqlitePath ?? join(config.DATA_DIR, SQLITE_FILE_NAME),
+      sqlitePath: sqlitePath ?? join(config.DATA_DIR, SQLITE_FILE_NAME),
     });
     closers.push(() => tickets.close());
     const connection = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
@@ -75,8 +84,24 @@ export async function composeApp(options: AppOptions): Promise<App> {
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
-    const calendar = chineseWorkingCalendar;
+    return { directory, tickets, connection, queue, classifier, closers, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
+/**
+ * The composition root: the one place that names every concrete adapter. `npm start`, `shaozi replay`
+ * and the integration tests build the bot with `composeApp`; `npm run worker:intake` uses `composeIntakeWorker`.
+ */
+export async function composeApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const core = await openCore(config, logger, options.sqlitePath);
+  const { directory, tickets, connection, queue, classifier, closers, stop } = core;
+  try {
+    const calendar = chineseWorkingCalendar;
     const bot = await startWechatyBot({
       puppet: config.WECHATY_PUPPET,
       puppetToken: config.WECHATY_PUPPET_TOKEN,
@@ -87,7 +112,6 @@ export async function composeApp(options: AppOptions): Promise<App> {
       onSent: options.onSent,
     });
     closers.push(() => bot.stop());
-
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
     const intakeDeps = { tickets, queue, classifier, directory, calendar, clock, logger };
     // the outbox is always drained here, by the process that holds the bot account; intake may run apart
@@ -118,4 +142,22 @@ export async function composeApp(options: AppOptions): Promise<App> {
     await stop();
     throw error;
   }
+}
+
+/** A separate intake process (`npm run worker:intake`): the same processor as the bot's, without the bot. */
+export async function composeIntakeWorker(options: {
+  config: Config;
+  logger: Logger;
+}): Promise<{ stop(): Promise<void> }> {
+  const { config, logger } = options;
+  const core = await openCore(config, logger);
+  const deps = { ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger };
+  const workers = startWorkers({
+    connection: core.connection,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    processors: { intake: (job) => processIntake(deps, job) },
+  });
+  core.closers.push(() => workers.close());
+  return { stop: core.stop };
 }
