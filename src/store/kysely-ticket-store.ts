@@ -1,0 +1,221 @@
+import { AppError } from '../errors.js';
+import type { OutboxMessage, OutboxRow } from '../tickets/outbox.js';
+import type { NewTicket, Ticket, TicketEvent } from '../tickets/ticket.js';
+import type {
+  AuditResult,
+  Change,
+  ChangeResult,
+  MessageOutcome,
+  SeenMessage,
+  TicketFilter,
+  TicketStore,
+} from '../tickets/ticket-store.js';
+import { verifyChain } from './audit-verifier.js';
+import { appendEvent, claimChainSlot } from './chain-append.js';
+import { fromEventRow, fromMessageRow, fromOutboxRecord, outcomeOf, toMessageRow } from './record-rows.js';
+import { toIso } from './row-values.js';
+import { insertOutbox, markHandled, reserveCounter } from './store-writes.js';
+import { selectTickets } from './ticket-query.js';
+import { fromTicketRow, toTicketRow } from './ticket-rows.js';
+import { applyPatch, startTicket } from './ticket-state.js';
+import { type DialectKind, inTransaction, rollbackWith, type StoreDb } from './transaction.js';
+
+type Created = { ticket: Ticket; created: boolean; outboxIds: number[] };
+type CreateTicketInput = Parameters<TicketStore['createTicket']>[1];
+const ALREADY_HANDLED = Symbol('already handled');
+
+/**
+ * The TicketStore over Kysely, the same code for SQLite and PostgreSQL. A message key that was
+ * never recorded is not an error: the ticket or replies are written, just without idempotency.
+ */
+export class KyselyTicketStore implements TicketStore {
+  constructor(
+    /** The underlying database; exposed for tooling and tests, not for domain code. */
+    readonly db: StoreDb,
+    readonly dialect: DialectKind,
+  ) {}
+
+  async recordMessage(message: SeenMessage): Promise<boolean> {
+    const result = await this.db
+      .insertInto('messages')
+      .values(toMessageRow(message))
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async getMessage(key: string): Promise<(SeenMessage & { outcome: MessageOutcome | null }) | undefined> {
+    const row = await this.db.selectFrom('messages').selectAll().where('key', '=', key).executeTakeFirst();
+    return row ? { ...fromMessageRow(row), outcome: outcomeOf(row) } : undefined;
+  }
+
+  async recentMessages(input: {
+    senderId: string;
+    roomId: string | null;
+    since: Date;
+  }): Promise<SeenMessage[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('sender_id', '=', input.senderId)
+      .where('room_id', input.roomId === null ? 'is' : '=', input.roomId)
+      .where('sent_at', '>=', toIso(input.since))
+      .orderBy('sent_at')
+      .orderBy('received_at')
+      .orderBy('key')
+      .execute();
+    return rows.map(fromMessageRow);
+  }
+
+  settleMessage(
+    key: string,
+    outcome: MessageOutcome,
+    outbox: readonly OutboxMessage[],
+  ): Promise<{ settled: boolean; outboxIds: number[] }> {
+    return this.write(async (trx) => {
+      if ((await markHandled(trx, key, outcome)) === 'already_handled') {
+        return { settled: false, outboxIds: [] };
+      }
+      const meta = { ticketNumber: outcome.ticketNumber, createdAt: outcome.handledAt };
+      return { settled: true, outboxIds: await insertOutbox(trx, outbox, meta) };
+    });
+  }
+
+  async createTicket(fields: NewTicket, input: CreateTicketInput): Promise<Created> {
+    const { messageKey, event, outbox } = input;
+    const existing = messageKey === null ? undefined : await this.ticketMadeBy(messageKey);
+    if (existing) {
+      return existing;
+    }
+    const result = await this.write(async (trx): Promise<Created | typeof ALREADY_HANDLED> => {
+      const number = await reserveCounter(trx, 'ticket', 1);
+      if (messageKey !== null) {
+        const outcome = { ticketNumber: number, intent: fields.intent, handledAt: event.at };
+        if ((await markHandled(trx, messageKey, outcome)) === 'already_handled') {
+          rollbackWith(ALREADY_HANDLED);
+        }
+      }
+      const ticket = startTicket(fields, number);
+      const row = toTicketRow(ticket);
+      await trx.insertInto('tickets').values(row).execute();
+      await appendEvent(trx, await claimChainSlot(trx), row, event);
+      const messages = typeof outbox === 'function' ? outbox(ticket) : outbox;
+      const outboxIds = await insertOutbox(trx, messages, { ticketNumber: number, createdAt: event.at });
+      return { ticket, created: true, outboxIds };
+    });
+    if (result !== ALREADY_HANDLED) {
+      return result;
+    }
+    // Another job handled the same message between our first look and our transaction.
+    const made = messageKey === null ? undefined : await this.ticketMadeBy(messageKey);
+    if (!made) {
+      throw new AppError('TICKET_NOT_FOUND', {
+        message: `message ${messageKey} was handled without a ticket`,
+      });
+    }
+    return made;
+  }
+
+  change(ticketNumber: number, change: Change): Promise<ChangeResult> {
+    return this.write(async (trx): Promise<ChangeResult> => {
+      // Claiming the chain slot first serialises changes, so the ticket read below is the latest.
+      const slot = await claimChainSlot(trx);
+      const row = await trx
+        .selectFrom('tickets')
+        .selectAll()
+        .where('number', '=', ticketNumber)
+        .executeTakeFirst();
+      if (!row) {
+        return rollbackWith({ ok: false, reason: 'not_found' });
+      }
+      const current = fromTicketRow(row);
+      if (change.expectStatus && !change.expectStatus.includes(current.status)) {
+        return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
+      }
+      const ticket = applyPatch(current, change.patch);
+      const { number: _number, ...columns } = toTicketRow(ticket);
+      await trx.updateTable('tickets').set(columns).where('number', '=', ticketNumber).execute();
+      await appendEvent(trx, slot, { number: ticketNumber, ...columns }, change.event);
+      const meta = { ticketNumber, createdAt: change.event.at };
+      const outboxIds = await insertOutbox(trx, change.outbox ?? [], meta);
+      return { ok: true, ticket, outboxIds };
+    });
+  }
+
+  async getTicket(ticketNumber: number): Promise<Ticket | undefined> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('number', '=', ticketNumber)
+      .executeTakeFirst();
+    return row ? fromTicketRow(row) : undefined;
+  }
+
+  listTickets(filter: TicketFilter = {}): Promise<Ticket[]> {
+    return selectTickets(this.db, filter);
+  }
+
+  async events(ticketNumber: number): Promise<TicketEvent[]> {
+    const rows = await this.db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_number', '=', ticketNumber)
+      .orderBy('seq')
+      .execute();
+    return rows.map(fromEventRow);
+  }
+
+  async getOutbox(id: number): Promise<OutboxRow | undefined> {
+    const row = await this.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromOutboxRecord(row) : undefined;
+  }
+
+  async pendingOutbox(limit = 100): Promise<OutboxRow[]> {
+    const rows = await this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(fromOutboxRecord);
+  }
+
+  async markSent(id: number, at: Date): Promise<void> {
+    // The first send time stands: a redelivered send job does not move it.
+    await this.db
+      .updateTable('outbox')
+      .set({ sent_at: toIso(at) })
+      .where('id', '=', id)
+      .where('sent_at', 'is', null)
+      .execute();
+  }
+
+  verifyAudit(): Promise<AuditResult> {
+    return inTransaction(this.db, this.dialect, 'read', verifyChain);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private write<T>(work: (trx: StoreDb) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, this.dialect, 'write', work);
+  }
+
+  /** The ticket a handled message made; a message settled without one cannot make a ticket now. */
+  private async ticketMadeBy(messageKey: string): Promise<Created | undefined> {
+    const message = await this.getMessage(messageKey);
+    if (!message?.outcome) {
+      return undefined;
+    }
+    const number = message.outcome.ticketNumber;
+    const ticket = number === null ? undefined : await this.getTicket(number);
+    if (!ticket) {
+      throw new AppError('TICKET_NOT_FOUND', {
+        message: `message ${messageKey} was handled without a ticket`,
+      });
+    }
+    return { ticket, created: false, outboxIds: [] };
+  }
+}

@@ -1,0 +1,46 @@
+import { Kysely, Migrator } from 'kysely';
+import type { TicketStore } from '../tickets/ticket-store.js';
+import { KyselyTicketStore } from './kysely-ticket-store.js';
+import { createPgDialect } from './pg-dialect.js';
+import type { StoreDatabase } from './schema/database.js';
+import { migrationProvider } from './schema/migrations.js';
+import { createSqliteDialect } from './sqlite-dialect.js';
+
+/** File name of the embedded store inside DATA_DIR (and in `replay --out`). */
+export const SQLITE_FILE_NAME = 'shaozi.db';
+
+export type TicketStoreOptions = {
+  /** PostgreSQL connection URL; SQLite at `sqlitePath` when unset. */
+  databaseUrl?: string;
+  /** SQLite file (its folder is created) or `:memory:`. */
+  sqlitePath: string;
+  /** PostgreSQL schema to keep the tables in (created if missing); `public` when unset. */
+  schema?: string;
+};
+
+/** Opens the store and brings its schema up to date; the concrete class, for tooling and tests. */
+export async function openKyselyTicketStore(options: TicketStoreOptions): Promise<KyselyTicketStore> {
+  const { databaseUrl } = options;
+  const schema = options.schema ?? 'public';
+  const db = new Kysely<StoreDatabase>({
+    dialect: databaseUrl ? createPgDialect(databaseUrl, schema) : createSqliteDialect(options.sqlitePath),
+  });
+  // On PostgreSQL the migrator creates the schema and keeps its own tables there; without naming
+  // the schema it would mistake another schema's migration table for ours.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(databaseUrl ? { migrationTableSchema: schema } : {}),
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error('store migration failed', { cause: error });
+  }
+  return new KyselyTicketStore(db, databaseUrl ? 'postgres' : 'sqlite');
+}
+
+/** Opens the configured store: PostgreSQL when `databaseUrl` is set, else SQLite at `sqlitePath`. */
+export function openTicketStore(options: TicketStoreOptions): Promise<TicketStore> {
+  return openKyselyTicketStore(options);
+}

@@ -1,0 +1,146 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+// Migrations take Kysely<any> because they must keep working after StoreDatabase changes.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyDb = Kysely<any>;
+
+/** 0001: the whole first schema, with portable types only (integer, text, double precision). */
+const initial: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('tickets')
+      .addColumn('number', 'integer', (c) => c.primaryKey())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('intent', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('tiao_kuai', 'text', (c) => c.notNull())
+      .addColumn('urgency', 'text', (c) => c.notNull())
+      .addColumn('location_compound', 'text')
+      .addColumn('location_building', 'integer')
+      .addColumn('location_unit', 'integer')
+      .addColumn('location_room', 'integer')
+      .addColumn('location_landmark', 'text')
+      .addColumn('grid', 'text')
+      .addColumn('party_branch', 'text')
+      .addColumn('assignees', 'text', (c) => c.notNull())
+      .addColumn('reporter', 'text', (c) => c.notNull())
+      .addColumn('reporter_id', 'text')
+      .addColumn('co_reporters', 'text', (c) => c.notNull())
+      .addColumn('room', 'text')
+      .addColumn('room_id', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('respond_by', 'text')
+      .addColumn('resolve_by', 'text')
+      .addColumn('responded_at', 'text')
+      .addColumn('resolved_at', 'text')
+      .addColumn('closed_at', 'text')
+      .addColumn('confirmation', 'text')
+      .addColumn('rating', 'integer')
+      .addColumn('reopen_count', 'integer', (c) => c.notNull())
+      .addColumn('recurrence_of', 'integer')
+      .addColumn('merged_into', 'integer')
+      .addColumn('overdue', 'integer', (c) => c.notNull())
+      .addColumn('escalation_level', 'integer', (c) => c.notNull())
+      .addColumn('return_count', 'integer', (c) => c.notNull())
+      .addColumn('transfer_count', 'integer', (c) => c.notNull())
+      .addColumn('joint_bodies', 'text', (c) => c.notNull())
+      .addColumn('evidence', 'text', (c) => c.notNull())
+      .addColumn('classified_by', 'text', (c) => c.notNull())
+      .addColumn('confidence', 'double precision', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('tickets_status').on('tickets').column('status').execute();
+    await db.schema.createIndex('tickets_created_at').on('tickets').column('created_at').execute();
+
+    await db.schema
+      .createTable('ticket_events')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('ticket_number', 'integer', (c) => c.notNull().references('tickets.number'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('prev_hash', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('state_hash', 'text', (c) => c.notNull())
+      .addUniqueConstraint('ticket_events_ticket_seq', ['ticket_number', 'seq'])
+      .execute();
+
+    await db.schema
+      .createTable('messages')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('room_id', 'text')
+      .addColumn('room', 'text')
+      .addColumn('sender_id', 'text', (c) => c.notNull())
+      .addColumn('sender', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('mentions_bot', 'integer', (c) => c.notNull())
+      .addColumn('sent_at', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .addColumn('ticket_number', 'integer')
+      .addColumn('intent', 'text')
+      .addColumn('handled_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('messages_sender_sent_at')
+      .on('messages')
+      .columns(['sender_id', 'sent_at'])
+      .execute();
+
+    await db.schema
+      .createTable('outbox')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('room', 'text')
+      .addColumn('room_id', 'text')
+      .addColumn('to', 'text')
+      .addColumn('to_id', 'text')
+      .addColumn('mentions', 'text', (c) => c.notNull())
+      .addColumn('mention_ids', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('ticket_number', 'integer')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('sent_at', 'text')
+      .execute();
+    await db.schema.createIndex('outbox_sent_at').on('outbox').columns(['sent_at', 'id']).execute();
+
+    await db.schema
+      .createTable('counters')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('counters')
+      .values([
+        { name: 'ticket', value: 0 },
+        { name: 'outbox', value: 0 },
+      ])
+      .execute();
+
+    await db.schema
+      .createTable('audit_head')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('event_id', 'integer', (c) => c.notNull())
+      .addColumn('ticket_number', 'integer')
+      .addColumn('seq', 'integer')
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .execute();
+    await db
+      .insertInto('audit_head')
+      .values({ id: 1, event_id: 0, ticket_number: null, seq: null, hash: '' })
+      .execute();
+  },
+
+  async down(db: AnyDb) {
+    for (const table of ['audit_head', 'counters', 'outbox', 'messages', 'ticket_events', 'tickets']) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+/** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ '0001_initial': initial }),
+};

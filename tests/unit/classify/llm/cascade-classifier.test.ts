@@ -1,0 +1,189 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createCascadeClassifier, mergeResults } from '../../../../src/classify/cascade-classifier.js';
+import type { CascadePolicy } from '../../../../src/classify/cascade-policy.js';
+import { classification, fixedLocal, scriptedRemote } from './fakes.js';
+
+const policy: CascadePolicy = { mode: 'unsure', threshold: 0.75 };
+const logger = pino({ level: 'silent' });
+const llmAnswer = classification({
+  category: 'building_repair',
+  body: 'housing',
+  source: 'llm',
+  confidence: 0.9,
+});
+
+describe('createCascadeClassifier', () => {
+  it('returns a sure local answer without asking the LLM', async () => {
+    const local = classification({ confidence: 0.9 });
+    const remote = scriptedRemote();
+    const cascade = createCascadeClassifier({ local: fixedLocal(local), remote, policy, logger });
+
+    const result = await cascade.classify({ text: '3号楼电梯坏了' });
+
+    expect(result).toBe(local);
+    expect(remote.inputs).toEqual([]);
+  });
+
+  it('uses the LLM answer when the local one is unsure', async () => {
+    const remote = scriptedRemote({ success: true, data: llmAnswer });
+    const cascade = createCascadeClassifier({ local: fixedLocal(classification()), remote, policy, logger });
+
+    const result = await cascade.classify({ text: '楼顶漏水', roomTopic: '幸福里二区居民群' });
+
+    expect(result).toMatchObject({ category: 'building_repair', body: 'housing', source: 'llm' });
+    expect(remote.inputs).toEqual([{ text: '楼顶漏水', roomTopic: '幸福里二区居民群' }]);
+  });
+
+  it('never sends sure chatter to the LLM, even in always mode', async () => {
+    const chatter = classification({ intent: 'chatter', category: 'none', body: 'none', confidence: 0.95 });
+    const remote = scriptedRemote();
+    const cascade = createCascadeClassifier({
+      local: fixedLocal(chatter),
+      remote,
+      policy: { mode: 'always', threshold: 0.75 },
+    });
+
+    await cascade.classify({ text: '早上好' });
+
+    expect(remote.inputs).toEqual([]);
+  });
+
+  it('asks the LLM about sure non-chatter in always mode', async () => {
+    const remote = scriptedRemote({ success: true, data: llmAnswer });
+    const cascade = createCascadeClassifier({
+      local: fixedLocal(classification({ confidence: 0.99 })),
+      remote,
+      policy: { mode: 'always', threshold: 0.75 },
+    });
+
+    expect((await cascade.classify({ text: 'x' })).source).toBe('llm');
+  });
+
+  it.each(['timeout', 'invalid_output', 'circuit_open', 'rate_limited'] as const)(
+    'falls back to the local answer when the LLM fails with %s',
+    async (reason) => {
+      const local = classification({ cues: ['kw:电梯'] });
+      const remote = scriptedRemote({ success: false, error: { reason, detail: 'x' } });
+      const cascade = createCascadeClassifier({ local: fixedLocal(local), remote, policy, logger });
+
+      const result = await cascade.classify({ text: '电梯' });
+
+      expect(result).toEqual({
+        ...local,
+        source: 'local-fallback',
+        cues: ['kw:电梯', `llm-failed:${reason}`],
+      });
+    },
+  );
+
+  it('falls back when the remote adapter throws', async () => {
+    const cascade = createCascadeClassifier({
+      local: fixedLocal(classification()),
+      remote: scriptedRemote(),
+      policy,
+    });
+
+    const result = await cascade.classify({ text: 'x' });
+
+    expect(result.source).toBe('local-fallback');
+    expect(result.cues).toContain('llm-failed:unavailable');
+  });
+
+  it('answers locally when no LLM is configured', async () => {
+    const local = classification({ confidence: 0.1 });
+    const cascade = createCascadeClassifier({ local: fixedLocal(local), policy });
+
+    expect(await cascade.classify({ text: 'x' })).toBe(local);
+  });
+});
+
+describe('mergeResults', () => {
+  it('keeps a local emergency the LLM downgraded, with the LLM category', () => {
+    const local = classification({
+      intent: 'emergency',
+      category: 'fire_safety',
+      body: 'fire',
+      urgency: 'emergency',
+    });
+    const llm = classification({
+      intent: 'grievance',
+      category: 'gas',
+      body: 'gas_co',
+      tiao_kuai: 'section',
+      urgency: 'urgent',
+      source: 'llm',
+    });
+
+    const merged = mergeResults(local, llm);
+
+    expect(merged).toMatchObject({
+      intent: 'emergency',
+      urgency: 'emergency',
+      category: 'gas',
+      body: 'gas_co',
+    });
+    expect(merged.cues).toContain('safety:emergency-kept-from-local(llm said grievance)');
+  });
+
+  it('keeps the local labels when the LLM called a local emergency chatter', () => {
+    const local = classification({
+      intent: 'emergency',
+      category: 'fire_safety',
+      body: 'fire',
+      tiao_kuai: 'section',
+      urgency: 'emergency',
+    });
+    const llm = classification({
+      intent: 'chatter',
+      category: 'none',
+      body: 'none',
+      tiao_kuai: 'none',
+      urgency: 'none',
+      source: 'llm',
+    });
+
+    expect(mergeResults(local, llm)).toMatchObject({
+      intent: 'emergency',
+      category: 'fire_safety',
+      body: 'fire',
+      tiao_kuai: 'section',
+      urgency: 'emergency',
+    });
+  });
+
+  it('accepts an emergency the LLM found and the local missed', () => {
+    const llm = classification({ intent: 'emergency', urgency: 'emergency', source: 'llm' });
+
+    expect(mergeResults(classification(), llm).intent).toBe('emergency');
+  });
+
+  it('keeps the local location when the LLM names no building', () => {
+    const local = classification({ location: { building: 3, unit: 2, room: 502 }, compound: '幸福里一区' });
+    const llm = classification({ source: 'llm' });
+
+    const merged = mergeResults(local, llm);
+
+    expect(merged.location).toEqual({ building: 3, unit: 2, room: 502 });
+    expect(merged.compound).toBe('幸福里一区');
+    expect(merged.cues).toContain('location:kept-from-local');
+  });
+
+  it('prefers the building the LLM gives', () => {
+    const local = classification({ location: { building: 3, unit: null, room: null } });
+    const llm = classification({
+      location: { building: 5, unit: 1, room: null },
+      compound: '幸福里一区',
+      source: 'llm',
+    });
+
+    expect(mergeResults(local, llm).location).toEqual({ building: 5, unit: 1, room: null });
+  });
+
+  it("keeps the LLM's null compound for a street when neither names a building", () => {
+    const local = classification({ compound: '锦苑' });
+    const llm = classification({ compound: null, category: 'road_facility', source: 'llm' });
+
+    expect(mergeResults(local, llm).compound).toBeNull();
+  });
+});
