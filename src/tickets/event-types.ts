@@ -1,0 +1,43 @@
+import { TICKET_ACTIONS } from './transitions.js';
+
+/**
+ * The vocabulary of ticket events. Lifecycle actions log under their action name (`accept`, `resolve`…);
+ * the rest record what happened around a ticket without changing its status. Statistics and formalism
+ * signals read these names, so they are stable.
+ */
+export const EVENT_TYPES = [
+  'created',
+  ...TICKET_ACTIONS,
+  /** The reporter or a co-reporter added information (补充, or a message within the aggregation window). */
+  'supplemented',
+  /** A photo or text evidence was attached (by the reporter, or by the handler as resolution evidence). */
+  'evidence_added',
+  /** Another resident reported the same problem and joined as co-reporter. */
+  'co_reporter_added',
+  /** A resident followed up ("还没人来"); the assignee was nudged. */
+  'follow_up',
+  /** The bot asked the reporter (and co-reporters) to confirm a resolution. */
+  'confirmation_requested',
+  /** The reporter rated the handling 1–5. */
+  'rated',
+  /** A deadline reminder went to the assignee before the deadline. */
+  'reminded',
+  /** A deadline passed; the ticket is overdue. */
+  'overdue',
+  /** The ticket climbed one level of the escalation ladder. */
+  'escalated',
+  /** 吹哨: bodies were called into a joint ticket. */
+  'whistle_called',
+  /** A called body reported (报到). */
+  'whistle_reported',
+  /** A called body was reminded, or escalated for not reporting in time. */
+  'whistle_overdue',
+  /** A recurrence at the same place and category after closure: this ticket's closure failed. */
+  'recurrence',
+  /** Someone pressed residents for a good rating (给个满意, 好评一下) about this ticket. */
+  'rating_pressure',
+  /** A party member or volunteer claimed the ticket. */
+  'claimed',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
