@@ -9,15 +9,23 @@ export type Logger = {
   child(bindings: object): Logger;
 };
 
-/** Creates the process logger; structured JSON to stderr so stdout stays for command output and the sandbox. */
-export function createLogger(level: string, destination: 'stderr' | 'stdout' = 'stderr'): Logger {
+/**
+ * Creates the process logger: structured JSON to stderr (stdout stays for command output), or appended to
+ * a file (the sandbox keeps the terminal for the chat).
+ */
+export function createLogger(
+  level: string,
+  destination: 'stderr' | 'stdout' | { file: string } = 'stderr',
+): Logger {
   return pino(
     {
       level,
       base: undefined,
       redact: { paths: ['*.phone', '*.idCard', '*.text', 'text'], censor: '[redacted]' },
     },
-    pino.destination(destination === 'stderr' ? 2 : 1),
+    typeof destination === 'object'
+      ? pino.destination({ dest: destination.file, mkdir: true, append: true, sync: false })
+      : pino.destination(destination === 'stderr' ? 2 : 1),
   );
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { composeApp } from './compose.js';
 import { loadConfig } from './config.js';
 import { isAppError } from './errors.js';
@@ -7,7 +8,12 @@ import { formatSent, runSandboxRepl } from './sandbox/sandbox-repl.js';
 /** `npm start`: the bot on its embedded defaults (SQLite, local classifier, sample community, sandbox chat). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const sandbox = config.WECHATY_PUPPET === undefined;
+  const logFile = join(config.DATA_DIR, 'shaozi.log');
+  const logger = createLogger(config.LOG_LEVEL, sandbox ? { file: logFile } : 'stderr');
+  if (sandbox) {
+    process.stderr.write(`shaozi: sandbox on the mock puppet; logs go to ${logFile}\n`);
+  }
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let botName = '社区哨子';
   const app = await composeApp({ config, logger, onSent: (m) => print(formatSent(m, botName)) });

@@ -25,7 +25,7 @@ export function parseDirectoryText(
       success: false,
       problems: doc.errors.map((e) => ({
         path: '(yaml)',
-        line: e.linePos?.[0]?.line ?? null,
+        line: lineCounter.linePos(e.pos[0]).line,
         message: e.message.split('\n')[0] ?? 'YAML syntax error',
       })),
     };

@@ -20,6 +20,8 @@ export type WechatyBotOptions = {
   staleAfterMs?: number;
   onMessage(message: IncomingMessage): Promise<void>;
   onSent?(message: OutboxMessage): void;
+  /** The sandbox logs itself in at once; false leaves it waiting (to test the login timeout). */
+  sandboxLogin?: boolean;
 };
 
 export type WechatyBot = {
@@ -92,7 +94,9 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
     });
   });
   await bot.start();
-  sandbox?.login();
+  if (options.sandboxLogin !== false) {
+    sandbox?.login();
+  }
   const timedOut = await waitOrTimeout(loggedIn, options.loginTimeoutMs);
   if (timedOut) {
     await stopQuietly(bot, logger);

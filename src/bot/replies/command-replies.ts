@@ -1,0 +1,182 @@
+import type { CommandName, ParseProblem } from '../../commands/command.js';
+import { COMMAND_SPECS, type CommandArg } from '../../commands/command-specs.js';
+import type { Ticket, TicketStatus } from '../../tickets/ticket.js';
+import type { TicketAction } from '../../tickets/transitions.js';
+import { formatChinaShort } from '../china-format.js';
+import { categoryName, placeText } from './ticket-replies.js';
+
+/** The texts of the chat commands (zh-CN, short and polite): help, usage, refusals and confirmations. */
+
+export const STATUS_NAMES: Record<TicketStatus, string> = {
+  open: '待接单',
+  accepted: '办理中',
+  resolved: '已办结',
+  closed: '已关闭',
+  returned: '已退回',
+  merged: '已合并',
+  cancelled: '已撤销',
+};
+
+const ACTION_NAMES: Record<TicketAction, string> = {
+  accept: '接单',
+  progress: '更新进展',
+  resolve: '办结',
+  confirm: '确认满意',
+  reject: '提出不满意',
+  timeout_close: '超时关闭',
+  reopen: '重新办理',
+  return: '退回',
+  reroute: '改派',
+  transfer: '转派',
+  merge: '合并',
+  withdraw: '撤回',
+  cancel: '撤销',
+};
+
+const COMMAND_PURPOSES: Record<CommandName, string> = {
+  help: '查看可用指令',
+  my_tickets: '查看我的工单',
+  progress: '查看工单进度',
+  supplement: '补充说明情况',
+  withdraw: '撤回我反映的工单',
+  confirm: '确认问题已解决',
+  reject: '问题没解决，可说明理由',
+  rate: '给办理打分（1-5）',
+  accept: '接单受理',
+  update: '更新办理进展',
+  resolve: '办结，写明做了什么（可随后发现场照片）',
+  transfer: '转派给其他单位，写明理由',
+  return: '退回（不属本单位），写明理由',
+  whistle: '吹哨，召集单位联合办理',
+  report: '吹哨后报到',
+  history: '查看工单完整记录',
+  overdue: '查看超时工单',
+  stats: '查看统计',
+  find_building: '查看某栋楼的工单',
+  claim: '认领志愿服务工单',
+};
+
+const EXAMPLES: Record<CommandName, string> = {
+  help: '帮助',
+  my_tickets: '我的工单',
+  progress: '进度 12',
+  supplement: '补充 12 晚上漏得更厉害',
+  withdraw: '撤回 12',
+  confirm: '满意 12',
+  reject: '不满意 12 还在漏水',
+  rate: '评价 12 5',
+  accept: '接单 12',
+  update: '进展 12 已联系维修队明早上门',
+  resolve: '办结 12 已更换水管',
+  transfer: '转派 12 城管 属占道经营',
+  return: '退回 12 不属于物业管辖',
+  whistle: '吹哨 12 城管 住建',
+  report: '报到 12',
+  history: '查询 12',
+  overdue: '超时',
+  stats: '统计 本周',
+  find_building: '查楼 3',
+  claim: '认领 12',
+};
+
+const ARG_WORDS: Record<CommandArg['name'], string> = {
+  ticket: 'N',
+  text: '内容',
+  reason: '理由',
+  body: '单位',
+  bodies: '单位…',
+  score: '1-5',
+  period: '今天|本周|本月',
+  building: '楼号',
+};
+
+const PROBLEMS: Record<ParseProblem, string> = {
+  missing_ticket: '请写上工单号',
+  bad_ticket: '工单号不对',
+  missing_text: '请写上内容',
+  missing_reason: '请写明理由',
+  bad_rating: '评分请用 1 到 5',
+  missing_body: '请写上单位',
+  unknown_body: '没有这个单位',
+  bad_period: '统计时段可写今天、本周或本月',
+  missing_building: '请写上楼号',
+  bad_building: '楼号不对',
+  unexpected_text: '指令格式不对',
+};
+
+/** How a command is written, from its spec: `办结 N 内容`, `满意 [N]`. */
+export function usage(name: CommandName): string {
+  const spec = COMMAND_SPECS[name];
+  const args = spec.args.map((a) => (a.optional ? `[${ARG_WORDS[a.name]}]` : ARG_WORDS[a.name]));
+  return [spec.verb, ...args].join(' ');
+}
+
+const usageLine = (name: CommandName) => `${usage(name)} — ${COMMAND_PURPOSES[name]}`;
+
+/** Where a step came from, as a resident may see it: staff by name, residents not at all. */
+export type StepView = { at: Date; actor: string | null; type: string; detail: string };
+
+const STEP_NAMES: Record<string, string> = {
+  created: '已登记',
+  supplemented: '反映人补充了情况',
+  evidence_added: '上传了现场照片',
+  co_reporter_added: '其他居民也反映了此问题',
+  follow_up: '居民催办',
+  confirmation_requested: '已请反映人确认',
+  rated: '反映人已评价',
+  reminded: '已提醒办理时限',
+  overdue: '已超时',
+  escalated: '已上报督办',
+  whistle_called: '已吹哨召集相关单位',
+  whistle_reported: '相关单位已报到',
+  whistle_overdue: '催促相关单位报到',
+  recurrence: '问题再次出现',
+  claimed: '党员志愿者认领',
+};
+
+/** A step of a ticket in words; notes of staff (progress, what was done) are shown, residents' words are not. */
+export function stepText(step: StepView, showDetail: boolean): string {
+  const name = STEP_NAMES[step.type] ?? ACTION_NAMES[step.type as TicketAction] ?? step.type;
+  const who = step.actor ? `${step.actor} ` : '';
+  const detail = showDetail && step.detail ? `：${step.detail}` : '';
+  return `${formatChinaShort(step.at)} ${who}${name}${detail}`;
+}
+
+const line = (t: Ticket) =>
+  `#${t.number} ${categoryName(t.category)}｜${placeText(t)}｜${STATUS_NAMES[t.status]}`;
+
+export const commandReplies = {
+  help: (names: readonly CommandName[], staff: boolean) =>
+    `${staff ? '您可用的工作指令' : '您可用的指令'}（工单号写 12 或 #12 均可）：\n` +
+    `${names.map(usageLine).join('\n')}`,
+
+  malformed: (name: CommandName, problem: ParseProblem, detail?: string) =>
+    `${problem === 'unknown_body' && detail ? `没有「${detail}」这个单位` : PROBLEMS[problem]}。` +
+    `格式：${usage(name)}，例如「${EXAMPLES[name]}」。发「帮助」查看全部指令。`,
+
+  notFound: (n: number) => `没有找到工单 #${n}，请核对工单号。`,
+  illegal: (t: Pick<Ticket, 'number' | 'status'>, action: TicketAction) =>
+    `工单 #${t.number} 当前状态为${STATUS_NAMES[t.status]}，不能${ACTION_NAMES[action]}。`,
+  conflict: (n: number) => `工单 #${n} 的状态刚刚有变化，请发「进度 ${n}」查看后再试。`,
+  notForRole: (name: CommandName) => `抱歉，「${COMMAND_SPECS[name].verb}」是工作人员的指令，您暂时不能使用。发「帮助」查看您可用的指令。`,
+  refused: (n: number, why: string) => `抱歉，您不能操作工单 #${n}：${why}。`,
+
+  myTicketsEmpty: (staff: boolean) => (staff ? '您目前没有待办工单。' : '您还没有反映过问题。'),
+  myTickets: (tickets: readonly Ticket[], staff: boolean) =>
+    `${staff ? '您的待办工单' : '您反映的问题'}（${tickets.length}）：\n${tickets.map(line).join('\n')}`,
+  returnedToDispatch: (tickets: readonly Ticket[]) =>
+    `\n待改派（已退回）：\n${tickets.map(line).join('\n')}\n改派请发「转派 N 单位 理由」。`,
+
+  progress: (t: Ticket, handler: string, steps: readonly string[]) =>
+    `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n状态：${STATUS_NAMES[t.status]}｜办理：${handler}` +
+    `${t.resolveBy && (t.status === 'open' || t.status === 'accepted') ? `｜时限 ${formatChinaShort(t.resolveBy)}` : ''}` +
+    `${steps.length > 0 ? `\n最近进展：\n${steps.join('\n')}` : ''}`,
+  history: (t: Ticket, text: string, steps: readonly string[]) =>
+    `工单 #${t.number} 完整记录【${categoryName(t.category)}｜${STATUS_NAMES[t.status]}】${placeText(t)}\n` +
+    `「${text}」反映人：${t.reporter}${t.coReporters.length > 0 ? `（另有 ${t.coReporters.join('、')}）` : ''}\n` +
+    `办理：${t.assignees.join('、')}${t.reopenCount > 0 ? `｜重办 ${t.reopenCount} 次` : ''}\n${steps.join('\n')}`,
+  building: (building: number, tickets: readonly Ticket[]) =>
+    tickets.length === 0
+      ? `${building}号楼暂无工单。`
+      : `${building}号楼的工单（${tickets.length}）：\n${tickets.map(line).join('\n')}`,
+};

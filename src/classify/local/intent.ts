@@ -1,0 +1,139 @@
+import type { Intent } from '../../labels/labels.js';
+import { firstMatch } from './cue.js';
+import type { EmergencyHit } from './emergency.js';
+import {
+  ACK,
+  FOLLOW_UP,
+  JOKE,
+  NOTICE_OR_AD,
+  POSITIVE_CHATTER,
+  PRAISE,
+  PRAISE_TARGET,
+  PROBLEM,
+  PROCEDURE,
+  RESOLVED,
+  STILL_BROKEN,
+  THANKS,
+  WEAK_QUESTION,
+} from './intent-cues.js';
+
+export type IntentSignals = {
+  emergency: EmergencyHit | undefined;
+  /** Lexicon score of the best category (0 when no domain word). */
+  domainScore: number;
+  /** Naive Bayes posterior over intents. */
+  model: Map<string, number>;
+  /** The text held orders to the bot; what is left must show a real problem to be a request. */
+  injected: boolean;
+};
+
+export type IntentDecision = {
+  intent: Intent;
+  cue: string /** how much the rules alone settle it, 0..1 */;
+  strength: number;
+};
+
+/** With no domain word, only a message addressed to an office or asking how to get something done is a request. */
+const ASKS_AN_OFFICE = [
+  /(?:社区|物业|居委会|街道|派出所|城管|政府|有关部门)(?:能不能|能否|可以|帮|管|给|来|处理|解决)/,
+  /怎么(?:办理|申请)|在哪(?:里|儿)?(?:办理|申请)|需要(?:什么|哪些)材料|投诉|举报/,
+];
+
+/** Hyperbole about one's own day (热死了, 急死了, 累死了) is small talk. */
+const HYPERBOLE = /[热急累笑气困饿冷烦忙]死(?:了|我了)|要死了|救救我/;
+
+const STRIP = /\[[^\]]{1,6}\]|[\s\p{P}\p{S}\p{Emoji_Presentation}]/gu;
+
+/** Intent by ordered rules (emergency, chatter, feedback, inquiry vs grievance); the model breaks weak ties. */
+export function decideIntent(text: string, signals: IntentSignals): IntentDecision {
+  const bare = text.replace(STRIP, '');
+  if (bare.length <= 1 || ACK.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:ack', strength: 1 };
+  }
+  if (signals.emergency) {
+    return { intent: 'emergency', cue: `emergency:${signals.emergency.cue}`, strength: 0.95 };
+  }
+  const notice = firstMatch(text, NOTICE_OR_AD);
+  if (notice) {
+    return { intent: 'chatter', cue: `chatter:${notice}`, strength: 0.9 };
+  }
+  const feedback = feedbackCue(text);
+  if (feedback) {
+    return { intent: 'feedback', cue: `feedback:${feedback}`, strength: 0.85 };
+  }
+  return decideRequest(text, signals);
+}
+
+function feedbackCue(text: string): string | undefined {
+  const followUp = firstMatch(text, FOLLOW_UP);
+  if (followUp) {
+    return followUp;
+  }
+  if (STILL_BROKEN.test(text)) {
+    return undefined;
+  }
+  const resolved = firstMatch(text, RESOLVED);
+  if (resolved) {
+    return resolved;
+  }
+  if (firstMatch(text, PROBLEM) || !PRAISE_TARGET.test(text)) {
+    return undefined;
+  }
+  const thanks = THANKS.exec(text)?.[0];
+  if (thanks && !/谢谢分享|谢谢大家|感谢大家|谢谢啦|谢谢啊|谢谢[!！]?$/.test(text)) {
+    return thanks;
+  }
+  return PRAISE.exec(text)?.[0];
+}
+
+function decideRequest(text: string, signals: IntentSignals): IntentDecision {
+  const problem = firstMatch(text, PROBLEM);
+  const procedure = firstMatch(text, PROCEDURE);
+  const question = procedure ?? firstMatch(text, WEAK_QUESTION);
+  const modelBest = bestOf(signals.model, ['grievance', 'inquiry', 'chatter']);
+  if (signals.injected && !problem) {
+    return { intent: 'chatter', cue: 'chatter:injection', strength: 0.8 };
+  }
+  if (signals.domainScore < 2) {
+    // no domain word: a clear problem or a question to an office is still a request, with low confidence
+    const asked =
+      HYPERBOLE.test(text) || JOKE.test(text) ? undefined : (problem ?? firstMatch(text, ASKS_AN_OFFICE));
+    if (asked) {
+      const intent = procedure && !problem ? 'inquiry' : 'grievance';
+      return { intent, cue: `${intent}:${asked}(no domain word)`, strength: 0.35 };
+    }
+    if (procedure && !HYPERBOLE.test(text) && /请问|想问|咨询/.test(text)) {
+      return { intent: 'inquiry', cue: `inquiry:${procedure}(no domain word)`, strength: 0.35 };
+    }
+    return { intent: 'chatter', cue: 'chatter:no-domain', strength: 0.7 };
+  }
+  if (signals.domainScore < 5 && JOKE.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:joke', strength: 0.6 };
+  }
+  if (!problem && POSITIVE_CHATTER.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:positive', strength: 0.6 };
+  }
+  if (question && !problem) {
+    return { intent: 'inquiry', cue: `inquiry:${question}`, strength: procedure ? 0.85 : 0.6 };
+  }
+  if (problem && !procedure) {
+    return { intent: 'grievance', cue: `grievance:${problem}`, strength: question ? 0.75 : 0.85 };
+  }
+  if (problem && procedure) {
+    const choice = modelBest.label === 'inquiry' ? 'inquiry' : 'grievance';
+    return { intent: choice, cue: `${choice}:${choice === 'inquiry' ? procedure : problem}`, strength: 0.5 };
+  }
+  const choice = modelBest.label === 'chatter' && signals.domainScore < 4 ? 'chatter' : 'grievance';
+  return { intent: choice, cue: `${choice}:domain`, strength: 0.55 };
+}
+
+function bestOf(distribution: Map<string, number>, labels: Intent[]): { label: Intent; p: number } {
+  let best: { label: Intent; p: number } = { label: 'grievance', p: 0 };
+  for (const label of labels) {
+    const p = distribution.get(label) ?? 0;
+    if (p > best.p) {
+      best = { label, p };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,59 @@
+import type { Location } from '../../labels/labels.js';
+import { parseNumeral } from './numerals.js';
+
+const NUM = '(\\d{1,3}|[一二三四五六七八九十〇零]{1,4})';
+/** Units after a number that make it a count, duration, price or floor, never a building. */
+const NOT_PLACE_AFTER = '(?![\\d天个次年月日号点元块人岁小时分钟米层楼斤度周%.:])';
+
+const TRIPLE = /(?<![\d.:\-/])(\d{1,3})-(\d{1,2})-(\d{3,4})(?!\d)/;
+const PAIR = new RegExp(`(?<![\\d.:\\-/])(\\d{1,3})-(\\d{1,2})${NOT_PLACE_AFTER}(?![\\-])`);
+const BUILDING = new RegExp(`(?<![\\d\\-~至到几两])${NUM}\\s*(?:号楼|号院|栋|幢|#楼?|号?座(?!位))(?:楼)?`);
+const BUILDING_EN = /\b(?:building|bldg\.?|block)\s*#?(\d{1,3})\b/;
+const UNIT = new RegExp(`${NUM}\\s*单元`);
+const ROOM_AFTER = /^\s*(?:\d{1,2}\s*单元\s*)?(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
+const ROOM_MARKED = /(?<![\d.])(\d{3,4})\s*(?:室|号房|房间)/;
+const ROOM_EN = /\b(?:room|apt\.?|flat)\s*#?(\d{3,4})\b/;
+const ROOM_HOME = /(?:我家|家住|住在)\s*(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
+
+/** Building, unit and room named by the text, in any common writing; floors, gates, dates and prices are not places. */
+export function extractLocation(text: string): Location {
+  const triple = TRIPLE.exec(text);
+  if (triple) {
+    return { building: toInt(triple[1]), unit: toInt(triple[2]), room: toInt(triple[3]) };
+  }
+  let building: number | null = null;
+  let room: number | null = null;
+  let rest = '';
+  const b = BUILDING.exec(text);
+  const bEn = BUILDING_EN.exec(text);
+  if (b) {
+    building = toInt(b[1]);
+    rest = text.slice(b.index + b[0].length);
+  } else if (bEn) {
+    building = toInt(bEn[1]);
+    rest = text.slice(bEn.index + bEn[0].length);
+  }
+  let unit = toInt(UNIT.exec(rest || text)?.[1]);
+  if (building === null) {
+    const pair = PAIR.exec(text);
+    if (pair && Number(pair[2]) <= 9) {
+      building = toInt(pair[1]);
+      unit = toInt(pair[2]);
+      rest = text.slice(pair.index + pair[0].length);
+    }
+  }
+  if (rest) {
+    const after = ROOM_AFTER.exec(rest.replace(/^\s*[一二三四五六七八九十]\s*单元/, ''));
+    room = toInt(after?.[1]);
+  }
+  room ??= toInt(ROOM_MARKED.exec(text)?.[1] ?? ROOM_EN.exec(text)?.[1] ?? ROOM_HOME.exec(text)?.[1]);
+  return { building, unit, room };
+}
+
+function toInt(raw: string | undefined): number | null {
+  if (raw === undefined) {
+    return null;
+  }
+  const n = parseNumeral(raw);
+  return Number.isFinite(n) && n > 0 ? n : null;
+}

@@ -1,0 +1,41 @@
+import type { Category, Intent, Urgency } from '../../labels/labels.js';
+import { firstMatch } from './cue.js';
+
+/** Hours matter: no water, power or heat now, a hazard that will hurt someone soon, a vulnerable person affected. */
+const URGENT = [
+  /停水|没水了?|没有水|来水|停电|没电|断电|来电|给停了|被停了|停着电|停.{1,3}电|停运|下不去|下不了楼/,
+  /打不着火|点不着火|没法做饭|做不了饭|吃外卖/,
+  /全凉|凉的|异响|咣当|怕倒|要倒|进不来|不热|冰凉|冻得|冻坏|冷得|还是冷|屋里.{0,3}(?:1\d|十[一二三四五六七八九]?)度|室温.{0,2}1\d度/,
+  /随时|砸到|砸着|要掉|掉下来|塌|断了|歪了|晃|夹人|夹住|结冰|窟窿|要出人命|摔/,
+  /水帘洞|接满|滴到床上|下雨.{0,6}漏|漏.{0,6}一地|滴了一地|返粪水|往外冒|冒出|化粪池|爆了|呲水|喷水/,
+  /孕妇|月子|宝宝|腹透|瘫痪|轮椅|老人.{0,6}(?:冻|哆嗦)|好几天没(?:下楼|出门|见)/,
+  /(?:已经|现在|都)(?:凌晨|半夜)?(?:十二|十一|一|两|三|\d{1,2})点(?:半|多)?了|点(?:多|半)?了.{0,8}还在|(?:凌晨|半夜|深夜).{0,4}还在|正在|趁还没/,
+  /上吐下泻|中毒|毒狗|狗药|进小偷|撬|关了.{0,6}(?:分钟|小时)|困了|黄的|怪味|黑渣|敢喝/,
+  /电线.{0,6}(?:耷拉|低)|液化气罐|乱拉|(?:出口|通道).{0,8}锁|不敢坐|往下顿|群租|露在外面|碎渣|尖尖|飞线|线从.{0,6}垂/,
+  /盯着|偷偷拍|智力障碍|又脏又臭|孤寡|浓烟|黑烟|呛得|报警器.{0,6}(?:叫|响)/,
+];
+
+/** Bills, fees and paperwork wait days even when they concern water or power. */
+const NOT_URGENT =
+  /电费|水费|燃气费|物业费|暖气费|空置费|翻了一倍|开户|保温层都烂|空气|增容|电表箱|气压|压力就小|一百三/;
+
+export function decideUrgency(
+  intent: Intent,
+  category: Category,
+  text: string,
+): { urgency: Urgency; cue: string } {
+  if (intent === 'emergency') {
+    return { urgency: 'emergency', cue: 'urgency:emergency' };
+  }
+  if (intent === 'feedback' || intent === 'chatter' || category === 'none') {
+    return { urgency: 'none', cue: 'urgency:none' };
+  }
+  if (intent === 'inquiry') {
+    return { urgency: 'normal', cue: 'urgency:inquiry' };
+  }
+  const hit = firstMatch(text, URGENT);
+  if (hit && !(NOT_URGENT.test(text) && !/停了|直接给停/.test(text))) {
+    return { urgency: 'urgent', cue: `urgency:${hit}` };
+  }
+  return { urgency: 'normal', cue: 'urgency:normal' };
+}

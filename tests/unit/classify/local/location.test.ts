@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extractLocation } from '../../../../src/classify/local/location.js';
+import { normalizeText } from '../../../../src/classify/local/normalize.js';
+
+const locate = (text: string) => extractLocation(normalizeText(text));
+
+describe('extractLocation', () => {
+  it.each([
+    ['3号楼电梯坏了', { building: 3, unit: null, room: null }],
+    ['三号楼楼道灯不亮', { building: 3, unit: null, room: null }],
+    ['十二栋二单元门口', { building: 12, unit: 2, room: null }],
+    ['二十三号楼的邻居', { building: 23, unit: null, room: null }],
+    ['3栋501', { building: 3, unit: null, room: 501 }],
+    ['6幢1单元', { building: 6, unit: 1, room: null }],
+    ['5#单元门坏了', { building: 5, unit: null, room: null }],
+    ['11#楼1203', { building: 11, unit: null, room: 1203 }],
+    ['就在3-2-502', { building: 3, unit: 2, room: 502 }],
+    ['3号楼2单元502', { building: 3, unit: 2, room: 502 }],
+    ['9号楼2单元601室', { building: 9, unit: 2, room: 601 }],
+    ['我家702室 报警器一直叫', { building: null, unit: null, room: 702 }],
+    ['22#一单元 电梯困人', { building: 22, unit: 1, room: null }],
+    ['5-2的电梯停了', { building: 5, unit: 2, room: null }],
+    ['building 9 room 1103, please send someone', { building: 9, unit: null, room: 1103 }],
+  ])('reads %s', (text, expected) => {
+    expect(locate(text)).toEqual(expected);
+  });
+
+  it.each([
+    '我家住5楼 爬楼好累',
+    '锦苑3号门出去左转',
+    '坐3路车到明德路站',
+    '我的车位天天被占 地库B区023',
+    '明天3号下午3点在社区广场集合',
+    '有意者联系 138****6621 月租2800',
+    '一斤4.99 十斤装89元',
+    '在东风菜市场17号摊买的猪肉',
+    '8:00-18:00 1-10号楼停水',
+    '电梯卡在8楼和9楼中间',
+    '我测了有60多分贝',
+  ])('finds no building, unit or room in %s', (text) => {
+    expect(locate(text)).toEqual({ building: null, unit: null, room: null });
+  });
+});

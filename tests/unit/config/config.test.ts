@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { llmSettings, parseConfig } from '../../../src/config.js';
+
+describe('parseConfig', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const config = parseConfig({});
+
+    expect(config).toMatchObject({
+      DATA_DIR: 'data',
+      QUEUE_PREFIX: 'shaozi',
+      OUTBOX_PER_MINUTE: 20,
+      INLINE_WORKERS: true,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(llmSettings(config)).toBeUndefined();
+  });
+
+  it('names the key and the problem of a wrong value', () => {
+    expect(() => parseConfig({ OUTBOX_PER_MINUTE: 'lots' })).toThrow(/OUTBOX_PER_MINUTE/);
+    expect(() => parseConfig({ LLM_CASCADE: 'sometimes' })).toThrow(/LLM_CASCADE/);
+  });
+
+  it('turns on the LLM only when base URL, key and model are all set', () => {
+    expect(
+      llmSettings(parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm' })),
+    ).toBeUndefined();
+
+    const settings = llmSettings(
+      parseConfig({
+        LLM_BASE_URL: 'http://127.0.0.1:9/v1',
+        LLM_API_KEY: 'k',
+        LLM_MODEL: 'm',
+        LLM_THRESHOLD: '0.6',
+      }),
+    );
+
+    expect(settings).toMatchObject({
+      model: 'm',
+      responseFormat: 'json_schema',
+      policy: { mode: 'unsure', threshold: 0.6 },
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ DATABASE_URL: '', INLINE_WORKERS: 'false' })).toMatchObject({
+      INLINE_WORKERS: false,
+    });
+  });
+});
