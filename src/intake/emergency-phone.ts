@@ -1,4 +1,4 @@
-import { EMERGENCY_PHONES } from '../bot/replies.js';
+import { EMERGENCY_PHONES } from '../bot/replies/ticket-replies.js';
 import type { Category } from '../labels/labels.js';
 
 type PhoneKind = keyof typeof EMERGENCY_PHONES;

@@ -1,4 +1,4 @@
-import { replies } from '../bot/replies.js';
+import { replies } from '../bot/replies/ticket-replies.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import type { Routing } from '../routing/route-ticket.js';

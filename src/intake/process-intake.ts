@@ -1,4 +1,4 @@
-import { replies } from '../bot/replies.js';
+import { replies } from '../bot/replies/ticket-replies.js';
 import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
