@@ -10,7 +10,9 @@ export type ClassifyFailure = {
   detail: string;
 };
 
-export type ClassifyOutcome = { success: true; data: Classification } | { success: false; error: ClassifyFailure };
+export type ClassifyOutcome =
+  | { success: true; data: Classification }
+  | { success: false; error: ClassifyFailure };
 
 /** A classifier that may fail (an LLM endpoint); the cascade falls back to the local result. */
 export interface RemoteClassifier {

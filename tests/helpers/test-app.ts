@@ -18,7 +18,9 @@ export type TestApp = App & {
 };
 
 /** The whole bot on real components: mock puppet, Redis under a random prefix, SQLite in a temp folder. */
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-test-'));
   const config = parseConfig({
     DATA_DIR: dataDir,

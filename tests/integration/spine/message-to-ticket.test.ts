@@ -85,7 +85,12 @@ describe('a group message on the real pipeline (mock puppet, Redis, SQLite)', ()
       mentionsBot: true,
       sentAt: new Date(),
     };
-    const deps = { tickets: app.tickets, queue: app.queue, clock: { now: () => new Date(), waitUntil: async () => {} }, logger: silentLogger };
+    const deps = {
+      tickets: app.tickets,
+      queue: app.queue,
+      clock: { now: () => new Date(), waitUntil: async () => {} },
+      logger: silentLogger,
+    };
 
     await acceptMessage(deps, message);
     await acceptMessage(deps, message);
