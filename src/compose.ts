@@ -69,6 +69,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     closers.push(redisEndpoint.stop);
     const tickets = await openTicketStore({
       databaseUrl: config.DATABASE_URL,
+      schema: config.DATABASE_SCHEMA,
       sqlitePath: sqlitePath ?? join(config.DATA_DIR, SQLITE_FILE_NAME),
     });
     closers.push(() => tickets.close());

@@ -11,6 +11,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('data'),
   /** PostgreSQL instead of SQLite when set. */
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema holding the tables (created if missing). */
+  DATABASE_SCHEMA: z.string().default('public'),
   REDIS_URL: z.string().optional(),
   /** Prefix of every Redis key the queues use, so deployments and test runs never share keys. */
   QUEUE_PREFIX: z.string().default('shaozi'),
@@ -27,6 +29,18 @@ export const ConfigSchema = z.object({
   INLINE_WORKERS: Flag.default(true),
   /** Seconds within which several messages of one sender are read as one request. */
   AGGREGATION_WINDOW_S: z.coerce.number().int().min(0).default(60),
+  /** Hours within which a report of the same problem at the same place joins an open ticket. */
+  MERGE_WINDOW_H: z.coerce.number().int().min(0).default(72),
+  /** Days after a ticket's closure within which the same problem at the same place reopens it (a recurrence). */
+  RECURRENCE_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Seconds between two sweeps of the deadline timers; 0 leaves sweeping to `runTimers` (replay, tests). */
+  SWEEP_INTERVAL_S: z.coerce.number().int().min(0).default(30),
+  /** Cron (China time) of the daily digest to the supervisors' group; `off` sends none. */
+  DIGEST_CRON: z.string().default('0 18 * * *'),
+  /** Send a weekly public summary to each residents' group. */
+  WEEKLY_SUMMARY: Flag.default(false),
+  /** Cron (China time) of the weekly public summary. */
+  WEEKLY_SUMMARY_CRON: z.string().default('0 9 * * 1'),
   LLM_BASE_URL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
