@@ -4,22 +4,29 @@ import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bo
 import type { Classifier } from './classify/classifier.js';
 import { createClassifier } from './classify/create-classifier.js';
 import { type Clock, systemClock } from './clock/clock.js';
+import { createCommandHandler } from './commands/handle-command.js';
+import type { CommandDeps } from './commands/handlers/context.js';
+import { attachPhotoEvidence } from './commands/photo-evidence.js';
 import { type Config, llmSettings } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
+import { intakeSettings } from './intake/intake-settings.js';
 import { processIntake } from './intake/process-intake.js';
 import type { Logger } from './logger.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
+import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
-import type { IntakeJob } from './queue/jobs.js';
+import type { IntakeJob, TimersJob } from './queue/jobs.js';
 import { ensureRedis } from './queue/redis-server.js';
+import { runTimerTask } from './sla/timers/run-timer-task.js';
+import { nextTimerAt } from './sla/timers/sweep-timers.js';
 import { chineseWorkingCalendar } from './sla/working-calendar.js';
 import { openTicketStore, SQLITE_FILE_NAME } from './store/open-ticket-store.js';
 import type { OutboxMessage } from './tickets/outbox.js';
-import type { TicketStore } from './tickets/ticket-store.js';
+import type { SeenMessage, TicketStore } from './tickets/ticket-store.js';
 
 export type AppOptions = {
   config: Config;
@@ -38,6 +45,12 @@ export type App = {
   classifier: Classifier;
   /** Resolves when every message people sent in the sandbox is handled and the queues are idle. */
   settle(timeoutMs?: number): Promise<void>;
+  /** The `timers` queue: deadline sweeps and digests. */
+  timers: BullmqTimers;
+  /** Runs one sweep of the deadline timers through the queue at the clock's now, then settles (replay, tests). */
+  runTimers(): Promise<void>;
+  /** When the next timer step is due (the clock's now if one is due already); null when none is planned. */
+  nextTimerAt(): Promise<Date | null>;
   stop(): Promise<void>;
 };
 
@@ -50,6 +63,7 @@ type Core = {
   tickets: TicketStore;
   connection: Redis;
   queue: BullmqJobQueue;
+  timers: BullmqTimers;
   classifier: Classifier;
   closers: Array<() => Promise<void>>;
   stop(): Promise<void>;
@@ -79,13 +93,15 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     });
     const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX);
     closers.push(() => queue.close());
+    const timers = new BullmqTimers(connection, config.QUEUE_PREFIX);
+    closers.push(() => timers.close());
     const classifier = await createClassifier({
       directory,
       llm: llmSettings(config),
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
-    return { directory, tickets, connection, queue, classifier, closers, stop };
+    return { directory, tickets, connection, queue, timers, classifier, closers, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -100,7 +116,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const core = await openCore(config, logger, options.sqlitePath);
-  const { directory, tickets, connection, queue, classifier, closers, stop } = core;
+  const { directory, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
     const calendar = chineseWorkingCalendar;
     const bot = await startWechatyBot({
@@ -114,7 +130,11 @@ export async function composeApp(options: AppOptions): Promise<App> {
     });
     closers.push(() => bot.stop());
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
-    const intakeDeps = { tickets, queue, classifier, directory, calendar, clock, logger };
+    const intakeDeps = {
+      ...{ tickets, queue, classifier, directory, calendar, clock, logger },
+      ...commandHooks({ tickets, queue, directory, clock, logger }, config),
+      settings: intakeSettings(config),
+    };
     // the outbox is always drained here, by the process that holds the bot account; intake may run apart
     const workers: RunningWorkers = startWorkers({
       connection,
@@ -123,9 +143,11 @@ export async function composeApp(options: AppOptions): Promise<App> {
       processors: {
         outbox: (job) => deliverOutbox({ tickets, messenger: bot.messenger, limiter, clock, logger }, job),
         ...(config.INLINE_WORKERS ? { intake: (job: IntakeJob) => processIntake(intakeDeps, job) } : {}),
+        ...(config.INLINE_WORKERS ? { timers: timersProcessor({ ...core, calendar, clock, logger }) } : {}),
       },
     });
     closers.push(() => workers.close());
+    await timers.schedule(timerSchedule(config));
     // messages committed before a crash but never sent go out now
     await queue.enqueueOutbox((await tickets.pendingOutbox()).map((row) => row.id));
     const settle = async (timeoutMs = 30_000) => {
@@ -137,8 +159,24 @@ export async function composeApp(options: AppOptions): Promise<App> {
         await new Promise((r) => setTimeout(r, 5));
       }
       await queue.waitIdle(timeoutMs);
+      // a sweep or digest running now queues messages: wait for it, then for them
+      while ((await timers.busy()) > 0) {
+        if (Date.now() > deadline) {
+          throw new Error('the timers queue is still busy');
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await queue.waitIdle(timeoutMs);
     };
-    return { bot, tickets, queue, directory, classifier, settle, stop };
+    const runTimers = async () => {
+      await timers.run('sweep');
+      await settle();
+    };
+    const nextTimer = () => nextTimerAt({ tickets, directory, calendar, clock });
+    return {
+      ...{ bot, tickets, queue, directory, classifier, settle, stop },
+      ...{ timers, runTimers, nextTimerAt: nextTimer },
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -152,7 +190,11 @@ export async function composeIntakeWorker(options: {
 }): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = options;
   const core = await openCore(config, logger);
-  const deps = { ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger };
+  const deps = {
+    ...{ ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger },
+    ...commandHooks({ ...core, clock: systemClock, logger }, config),
+    settings: intakeSettings(config),
+  };
   const workers = startWorkers({
     connection: core.connection,
     prefix: config.QUEUE_PREFIX,
@@ -161,4 +203,53 @@ export async function composeIntakeWorker(options: {
   });
   core.closers.push(() => workers.close());
   return { stop: core.stop };
+}
+
+/** The chat commands and the handlers' photo evidence, as intake's hooks. */
+function commandHooks(deps: Omit<CommandDeps, 'settings'>, config: Config) {
+  const settings = { photoWindowMs: config.AGGREGATION_WINDOW_S * 1000 };
+  return {
+    handleCommand: createCommandHandler({ ...deps, settings }),
+    handlePhoto: (message: SeenMessage) => attachPhotoEvidence({ ...deps, settings }, message),
+  };
+}
+
+/** A separate timers process (`npm run worker:sla`): deadline sweeps and digests, on the bot's store and queues. */
+export async function composeSlaWorker(options: {
+  config: Config;
+  logger: Logger;
+}): Promise<{ stop(): Promise<void> }> {
+  const { config, logger } = options;
+  const core = await openCore(config, logger);
+  const workers = startWorkers({
+    connection: core.connection,
+    prefix: config.QUEUE_PREFIX,
+    logger,
+    processors: {
+      timers: timersProcessor({ ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger }),
+    },
+  });
+  core.closers.push(() => workers.close());
+  try {
+    await core.timers.schedule(timerSchedule(config));
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
+  return { stop: core.stop };
+}
+
+/** The `timers` processor over what a process has opened. */
+function timersProcessor(deps: Parameters<typeof runTimerTask>[0]): (job: TimersJob) => Promise<void> {
+  return (job) => runTimerTask(deps, job);
+}
+
+/** The job schedulers the configuration asks for (SWEEP_INTERVAL_S 0 and cron `off` turn them off). */
+function timerSchedule(config: Config): TimerSchedule {
+  const cron = (pattern: string) => (pattern.trim().toLowerCase() === 'off' ? null : pattern);
+  return {
+    sweepEveryMs: config.SWEEP_INTERVAL_S * 1000,
+    digestCron: cron(config.DIGEST_CRON),
+    weeklyCron: config.WEEKLY_SUMMARY ? cron(config.WEEKLY_SUMMARY_CRON) : null,
+  };
 }

@@ -13,6 +13,7 @@ export type AcceptDeps = {
 
 /** Records a delivered message and queues its intake; a redelivered message is recorded once and is one job. */
 export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage): Promise<void> {
+  const receivedAt = deps.clock.now();
   const fresh = await deps.tickets.recordMessage({
     key: message.key,
     roomId: message.roomId,
@@ -22,12 +23,22 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
     text: message.text,
     kind: message.kind,
     mentionsBot: message.mentionsBot,
-    sentAt: message.sentAt,
-    receivedAt: deps.clock.now(),
+    sentAt: onIntakeClock(message.sentAt, receivedAt),
+    receivedAt,
   });
   if (!fresh) {
     deps.logger.info({ event: 'intake.message.duplicate', messageKey: message.key }, 'duplicate message');
   }
   // queued even when seen before: the job id makes it one job, and a crash between the two steps loses nothing
   await deps.queue.enqueueIntake(message.key);
+}
+
+/**
+ * The send time on the intake's clock: the receive time less the delivery lag the protocol reports. With the
+ * system clock this is the protocol's timestamp; on replay's simulated clock the puppet's wall-clock stamps
+ * would be meaningless, so only their lag carries over and the aggregation window follows simulated time.
+ */
+export function onIntakeClock(protocolSentAt: Date, receivedAt: Date, wallNow: number = Date.now()): Date {
+  const lagMs = Math.max(0, wallNow - protocolSentAt.getTime());
+  return new Date(receivedAt.getTime() - lagMs);
 }

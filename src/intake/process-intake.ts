@@ -4,12 +4,17 @@ import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { routeTicket } from '../routing/route-ticket.js';
-import { computeDeadlines } from '../sla/deadlines.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { announceTicket, toNewTicket } from './open-ticket.js';
+import { isRatingPressure } from './conversation-cues.js';
+import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from './intake-settings.js';
+import { openNewTicket } from './open-new-ticket.js';
+import { recordRatingPressure } from './rating-pressure.js';
+import { placedRouting, readRequest } from './read-request.js';
+import { answer } from './reply-to.js';
+import { OUTCOMES, readRequestWindow } from './request-window.js';
+import { attachPhoto } from './supplement-ticket.js';
 
 export type IntakeDeps = {
   tickets: TicketStore;
@@ -19,14 +24,20 @@ export type IntakeDeps = {
   calendar: WorkingCalendar;
   clock: Clock;
   logger: Logger;
+  /** The conversation windows; the defaults when not given. */
+  settings?: IntakeSettings;
   /** Chat commands; returns true when the message was a command and has been answered. */
   handleCommand?: (message: SeenMessage) => Promise<boolean>;
+  /** Resolution evidence from an assignee; returns true when the image was theirs and has been handled. */
+  handlePhoto?: (message: SeenMessage) => Promise<boolean>;
 };
 
 /**
- * Reads one recorded message: a command goes to its handler; otherwise it is classified, and a grievance or
- * an emergency becomes a routed ticket with its replies, an inquiry gets a short answer, chatter nothing.
- * Idempotent: a message already handled only re-queues replies that were not sent.
+ * Reads one recorded message: a command goes to its handler, an assignee's photo to resolution evidence;
+ * otherwise it is read as part of the conversation (see readRequest): it may add to, join, chase or reopen
+ * a ticket, or it is classified, and a grievance or an emergency becomes a routed ticket with its replies,
+ * an inquiry gets a short answer, chatter nothing. Idempotent: a message already handled only re-queues
+ * replies that were not sent, and every path settles the message in the same transaction as its change.
  */
 export async function processIntake(deps: IntakeDeps, job: { messageKey: string }): Promise<void> {
   const message = await deps.tickets.getMessage(job.messageKey);
@@ -41,58 +52,55 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
   if (deps.handleCommand && (await deps.handleCommand(message))) {
     return;
   }
-  if (!readsForRequests(deps.directory, message)) {
-    await settle(deps, message, null, []);
+  if (message.kind === 'image' && deps.handlePhoto && (await deps.handlePhoto(message))) {
     return;
   }
-  const c = await deps.classifier.classify({ text: message.text, roomTopic: message.room ?? undefined });
-  const log = deps.logger.child({ messageKey: message.key });
-  log.info(
-    {
-      event: 'intake.message.classified',
-      intent: c.intent,
-      category: c.category,
-      source: c.source,
-      cues: c.cues,
-    },
-    'classified',
-  );
+  const reader = readerOf(deps.directory, message);
+  if (reader === 'photo') {
+    await readPhoto(deps, message);
+  } else if (reader === 'staff') {
+    await readStaffMessage(deps, message);
+  } else if (reader === 'request') {
+    await readResidentText(deps, message);
+  } else {
+    await settle(deps, message, null, []);
+  }
+}
 
+/**
+ * Requests are read in residents' groups and private chats; staff groups are for commands. In a residents'
+ * group a staff member's text is not a request (announcements would read as grievances): it is only
+ * checked for pressure on residents' ratings.
+ */
+function readerOf(directory: Directory, message: SeenMessage): 'request' | 'photo' | 'staff' | 'none' {
+  const group = message.room === null ? undefined : directory.group(message.room);
+  if (message.room !== null && group !== undefined && group.kind !== 'residents') {
+    return 'none';
+  }
+  if (message.kind === 'image') {
+    return 'photo';
+  }
+  if (message.kind !== 'text' || message.text.length === 0) {
+    return 'none';
+  }
+  return message.room !== null && directory.isStaff(message.sender) ? 'staff' : 'request';
+}
+
+function settingsOf(deps: IntakeDeps): IntakeSettings {
+  return deps.settings ?? DEFAULT_INTAKE_SETTINGS;
+}
+
+async function readResidentText(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  const settings = settingsOf(deps);
+  const window = await readRequestWindow(deps.tickets, message, settings.aggregationWindowS);
+  const unlinked = await readRequest({ ...deps, settings }, message, window);
+  if (!unlinked) {
+    return;
+  }
+  const { c, text } = unlinked;
   if (c.intent === 'grievance' || c.intent === 'emergency') {
-    const now = deps.clock.now();
-    const routing = routeTicket(deps.directory, c, message.room);
-    const deadlines = computeDeadlines(
-      { createdAt: now, urgency: c.urgency, category: c.category },
-      deps.directory.data.deadlines,
-      deps.calendar,
-    );
-    const reporter = {
-      name: message.sender,
-      id: message.senderId,
-      room: message.room,
-      roomId: message.roomId,
-      text: message.text,
-    };
-    const result = await deps.tickets.createTicket(toNewTicket(c, routing, reporter, deadlines, now), {
-      messageKey: message.key,
-      event: {
-        at: now,
-        actor: message.sender,
-        type: 'created',
-        detail: `${c.intent}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
-      },
-      outbox: (ticket) => announceTicket(deps.directory, ticket, routing),
-    });
-    await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' });
-    log.info(
-      {
-        event: 'intake.ticket.created',
-        ticket: result.ticket.number,
-        created: result.created,
-        body: routing.body,
-      },
-      'ticket opened',
-    );
+    const routing = unlinked.routing ?? placedRouting(deps, message, c, text);
+    await openNewTicket(deps, message, { c, text, routing, loosePhotos: window.loosePhotos });
     return;
   }
   const outbox =
@@ -100,16 +108,22 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
   await settle(deps, message, c.intent, outbox);
 }
 
-/** Requests are read in residents' groups and private chats; staff groups are for commands. */
-function readsForRequests(directory: Directory, message: SeenMessage): boolean {
-  if (message.kind !== 'text' || message.text.length === 0) {
-    return false;
+/** A photo from the sender within the window after their request is evidence on that ticket. */
+async function readPhoto(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  const window = await readRequestWindow(deps.tickets, message, settingsOf(deps).aggregationWindowS);
+  const ticket = window.ticketNumber !== null ? await deps.tickets.getTicket(window.ticketNumber) : undefined;
+  if (ticket && (await attachPhoto(deps, message, ticket)) !== 'moved') {
+    return;
   }
-  if (message.room === null) {
-    return true;
+  await settle(deps, message, OUTCOMES.loosePhoto, []);
+}
+
+async function readStaffMessage(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  if (isRatingPressure(message.text)) {
+    await recordRatingPressure(deps, message);
+    return;
   }
-  const group = directory.group(message.room);
-  return group === undefined || group.kind === 'residents';
+  await settle(deps, message, OUTCOMES.staff, []);
 }
 
 async function settle(
@@ -129,29 +143,6 @@ async function settle(
 async function requeueUnsent(deps: IntakeDeps): Promise<void> {
   const pending = await deps.tickets.pendingOutbox();
   await deps.queue.enqueueOutbox(pending.map((row) => row.id));
-}
-
-/** A reply to the sender where they spoke: @-mention in the group, or privately. */
-export function answer(message: SeenMessage, text: string): OutboxMessage {
-  return message.roomId !== null
-    ? {
-        room: message.room,
-        roomId: message.roomId,
-        to: null,
-        toId: null,
-        mentions: [message.sender],
-        mentionIds: [message.senderId],
-        text,
-      }
-    : {
-        room: null,
-        roomId: null,
-        to: message.sender,
-        toId: message.senderId,
-        mentions: [],
-        mentionIds: [],
-        text,
-      };
 }
 
 function committeeName(directory: Directory): string {

@@ -2,11 +2,20 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import * as z from 'zod';
 import type { Logger } from '../logger.js';
-import { type IntakeJob, IntakeJobSchema, type OutboxJob, OutboxJobSchema, QUEUE_NAMES } from './jobs.js';
+import {
+  type IntakeJob,
+  IntakeJobSchema,
+  type OutboxJob,
+  OutboxJobSchema,
+  QUEUE_NAMES,
+  type TimersJob,
+  TimersJobSchema,
+} from './jobs.js';
 
 export type Processors = {
   intake?: (job: IntakeJob) => Promise<void>;
   outbox?: (job: OutboxJob) => Promise<void>;
+  timers?: (job: TimersJob) => Promise<void>;
 };
 
 export type RunningWorkers = { close(): Promise<void> };
@@ -56,6 +65,10 @@ export function startWorkers(options: {
   if (processors.outbox) {
     // one sender per bot account: order and the rate limit hold
     add(QUEUE_NAMES.outbox, OutboxJobSchema, processors.outbox, 1);
+  }
+  if (processors.timers) {
+    // one sweep at a time per process; the store's seq guard covers sweeps of other processes
+    add(QUEUE_NAMES.timers, TimersJobSchema, processors.timers, 1);
   }
   return {
     close: async () => {

@@ -7,6 +7,7 @@ import { SimulatedClock } from '../clock/clock.js';
 import { type App, composeApp } from '../compose.js';
 import { parseConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { stepTimersUntil } from '../sla/timers/step-timers.js';
 import { SQLITE_FILE_NAME } from '../store/open-ticket-store.js';
 import { toChinaIso } from '../tickets/china-time.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
@@ -42,6 +43,9 @@ export async function runReplay(options: ReplayOptions, io: CliIo): Promise<numb
     DATA_DIR: workDir,
     QUEUE_PREFIX: `shaozi-replay-${randomUUID()}`,
     OUTBOX_PER_MINUTE: options.env.OUTBOX_PER_MINUTE,
+    // timers follow the simulated clock (play steps them), not BullMQ's wall-clock schedulers
+    SWEEP_INTERVAL_S: '0',
+    DIGEST_CRON: 'off',
   });
   const transcript: string[] = [];
   const onSent = (m: OutboxMessage) => {
@@ -79,6 +83,7 @@ export async function runReplay(options: ReplayOptions, io: CliIo): Promise<numb
     return 0;
   } finally {
     await app.queue.obliterate().catch(() => undefined);
+    await app.timers.obliterate().catch(() => undefined);
     await app.stop();
     if (!options.outDir) {
       rmSync(workDir, { recursive: true, force: true });
@@ -87,6 +92,8 @@ export async function runReplay(options: ReplayOptions, io: CliIo): Promise<numb
 }
 
 async function play(app: App, clock: SimulatedClock, event: ReplayEvent): Promise<void> {
+  // every timer due by then fires first, each at its own instant, through the same sweep job as npm start
+  await stepTimersUntil(new Date(event.at), clock, app);
   clock.set(new Date(event.at));
   await app.settle();
   if (event.tick || event.from === undefined) {
@@ -105,4 +112,6 @@ async function play(app: App, clock: SimulatedClock, event: ReplayEvent): Promis
     mention: event.mention ?? false,
   });
   await app.settle();
+  // what the message started on the clock (a reopen's deadline extension) happens at once
+  await app.runTimers();
 }

@@ -19,9 +19,18 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** Columns added after 0001: hashed only when set, so rows sealed before they existed still verify. */
+const LATER_COLUMNS = ['deadlines_resumed_at'] as const satisfies readonly (keyof TicketRow)[];
+
 /** The hash of a ticket row as stored, which its events seal. */
 export function stateHash(row: TicketRow): string {
-  return sha256(canonicalJson(row));
+  const sealed: Partial<TicketRow> = { ...row };
+  for (const column of LATER_COLUMNS) {
+    if (sealed[column] === null || sealed[column] === undefined) {
+      delete sealed[column];
+    }
+  }
+  return sha256(canonicalJson(sealed));
 }
 
 export type HashedEventFields = Pick<

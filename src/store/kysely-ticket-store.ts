@@ -14,7 +14,7 @@ import { verifyChain } from './audit-verifier.js';
 import { appendEvent, claimChainSlot } from './chain-append.js';
 import { fromEventRow, fromMessageRow, fromOutboxRecord, outcomeOf, toMessageRow } from './record-rows.js';
 import { toIso } from './row-values.js';
-import { insertOutbox, markHandled, reserveCounter } from './store-writes.js';
+import { insertOutbox, lastSeq, markHandled, outboxIdsOfKey, reserveCounter } from './store-writes.js';
 import { selectTickets } from './ticket-query.js';
 import { fromTicketRow, toTicketRow } from './ticket-rows.js';
 import { applyPatch, startTicket } from './ticket-state.js';
@@ -132,6 +132,16 @@ export class KyselyTicketStore implements TicketStore {
       if (change.expectStatus && !change.expectStatus.includes(current.status)) {
         return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
       }
+      if (change.expectSeq !== undefined && (await lastSeq(trx, ticketNumber)) !== change.expectSeq) {
+        return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
+      }
+      if (change.settles) {
+        const { messageKey, intent } = change.settles;
+        const outcome = { ticketNumber, intent, handledAt: change.event.at };
+        if ((await markHandled(trx, messageKey, outcome)) === 'already_handled') {
+          return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
+        }
+      }
       const ticket = applyPatch(current, change.patch);
       const { number: _number, ...columns } = toTicketRow(ticket);
       await trx.updateTable('tickets').set(columns).where('number', '=', ticketNumber).execute();
@@ -189,6 +199,16 @@ export class KyselyTicketStore implements TicketStore {
       .where('id', '=', id)
       .where('sent_at', 'is', null)
       .execute();
+  }
+
+  enqueueMessages(outbox: readonly OutboxMessage[], input: { at: Date; key: string }): Promise<number[]> {
+    return this.write(async (trx) => {
+      const queued = await outboxIdsOfKey(trx, input.key);
+      if (queued.length > 0) {
+        return queued;
+      }
+      return insertOutbox(trx, outbox, { ticketNumber: null, createdAt: input.at, dedupeKey: input.key });
+    });
   }
 
   verifyAudit(): Promise<AuditResult> {

@@ -26,14 +26,18 @@ export async function reserveCounter(
 export async function insertOutbox(
   trx: StoreDb,
   messages: readonly OutboxMessage[],
-  meta: { ticketNumber: number | null; createdAt: Date },
+  meta: { ticketNumber: number | null; createdAt: Date; dedupeKey?: string },
 ): Promise<number[]> {
   if (messages.length === 0) {
     return [];
   }
   const last = await reserveCounter(trx, 'outbox', messages.length);
   const first = last - messages.length + 1;
-  const rows = messages.map((m, i) => toOutboxRecord(m, { id: first + i, ...meta }));
+  const { dedupeKey, ...rest } = meta;
+  const rows = messages.map((m, i) => ({
+    ...toOutboxRecord(m, { id: first + i, ...rest }),
+    ...(dedupeKey !== undefined ? { dedupe_key: `${dedupeKey}:${i}` } : {}),
+  }));
   await trx.insertInto('outbox').values(rows).execute();
   return rows.map((r) => r.id);
 }
@@ -57,4 +61,26 @@ export async function markHandled(trx: StoreDb, key: string, outcome: MessageOut
   }
   const exists = await trx.selectFrom('messages').select('key').where('key', '=', key).executeTakeFirst();
   return exists ? 'already_handled' : 'unknown';
+}
+
+/** The seq of a ticket's last event; 0 when it has none. */
+export async function lastSeq(trx: StoreDb, ticketNumber: number): Promise<number> {
+  const last = await trx
+    .selectFrom('ticket_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('ticket_number', '=', ticketNumber)
+    .executeTakeFirst();
+  return Number(last?.seq ?? 0);
+}
+
+/** Ids of the outbox rows queued under a dedupe key (`<key>:0`, `<key>:1`…), in order. */
+export async function outboxIdsOfKey(trx: StoreDb, key: string): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('outbox')
+    .select(['id', 'dedupe_key'])
+    // `%` or `_` in a key only widen the match; the exact prefix is checked below
+    .where('dedupe_key', 'like', `${key}:%`)
+    .orderBy('id')
+    .execute();
+  return rows.filter((r) => r.dedupe_key?.slice(0, key.length + 1) === `${key}:`).map((r) => r.id);
 }

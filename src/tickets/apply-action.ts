@@ -1,6 +1,6 @@
 import type { OutboxMessage } from './outbox.js';
 import type { Ticket, TicketPatch } from './ticket.js';
-import type { ChangeResult, TicketStore } from './ticket-store.js';
+import type { Change, ChangeResult, TicketStore } from './ticket-store.js';
 import { planTransition, type TicketAction } from './transitions.js';
 
 export type ActionInput = {
@@ -15,6 +15,8 @@ export type ActionInput = {
   outbox?: readonly OutboxMessage[] | ((ticket: Ticket) => readonly OutboxMessage[]);
   /** Event type when it differs from the action name (e.g. `reminded`). */
   eventType?: string;
+  /** Marks the message that asked for this handled in the same transaction (exactly-once commands). */
+  settles?: Change['settles'];
 };
 
 export type ActionResult =
@@ -58,5 +60,6 @@ export async function applyAction(
     patch,
     expectStatus: [ticket.status],
     outbox,
+    ...(input.settles ? { settles: input.settles } : {}),
   });
 }

@@ -36,6 +36,8 @@ export const EVENT_TYPES = [
   'recurrence',
   /** Someone pressed residents for a good rating (给个满意, 好评一下) about this ticket. */
   'rating_pressure',
+  /** A reopened ticket's resolution deadline was extended by the time it waited for the resident. */
+  'deadline_extended',
   /** A party member or volunteer claimed the ticket. */
   'claimed',
 ] as const;

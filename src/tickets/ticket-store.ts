@@ -35,6 +35,16 @@ export type Change = {
   /** Refuse (return `conflict`) unless the ticket is in one of these statuses; guards concurrent commands. */
   expectStatus?: readonly TicketStatus[];
   outbox?: readonly OutboxMessage[];
+  /**
+   * Marks this message handled (outcome: this ticket, `intent`) in the same transaction; the change is
+   * refused as `conflict` when the message was already handled, so a redelivered message changes nothing.
+   */
+  settles?: { messageKey: string; intent: string };
+  /**
+   * Refuse (return `conflict`) unless the ticket's last event has this seq: a decision read from the
+   * events (the timers' sweep) holds only if nothing happened to the ticket since.
+   */
+  expectSeq?: number;
 };
 
 export type ChangeResult =
@@ -83,6 +93,11 @@ export interface TicketStore {
   /** Outbox rows not yet sent, oldest first (re-enqueued at startup after a crash). */
   pendingOutbox(limit?: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
+  /**
+   * Queues messages about no ticket (digests), once per `key`: a second call with the same key queues
+   * nothing and returns the ids the first call queued.
+   */
+  enqueueMessages(outbox: readonly OutboxMessage[], input: { at: Date; key: string }): Promise<number[]>;
   /** Checks the hash chain of every event, in order. */
   verifyAudit(): Promise<AuditResult>;
   close(): Promise<void>;

@@ -63,6 +63,11 @@ export type Ticket = {
   mergedInto: number | null;
   overdue: boolean;
   escalationLevel: number;
+  /**
+   * When the deadlines last resumed after the ticket waited for the resident (a reopen moves resolveBy by
+   * the paused time, see src/sla/timers/resume-deadlines.ts); absent or null when they never did.
+   */
+  deadlinesResumedAt?: Date | null;
   returnCount: number;
   transferCount: number;
   jointBodies: JointBody[];

@@ -15,18 +15,31 @@ export type TestApp = App & {
   /** Sends as a person in the sandbox and waits until the bot has done everything it will do. */
   say(message: SandboxSay): Promise<string>;
   dataDir: string;
+  queuePrefix: string;
+  /** Stops the bot but keeps its store and queues, for a restart on the same dataDir and queuePrefix. */
+  halt(): Promise<void>;
 };
 
 /** The whole bot on real components: mock puppet, Redis under a random prefix, SQLite in a temp folder. */
 export async function startTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    /** Restart on an earlier app's store and queues (see `halt`). */
+    dataDir?: string;
+    queuePrefix?: string;
+  } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-test-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shaozi-test-'));
+  const queuePrefix = options.queuePrefix ?? `test-${randomUUID()}`;
   const config = parseConfig({
     DATA_DIR: dataDir,
-    QUEUE_PREFIX: `test-${randomUUID()}`,
+    QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: 'silent',
     REDIS_URL: process.env.REDIS_URL,
+    // timers run when a test says so (app.runTimers), never on the wall clock in the middle of a test
+    SWEEP_INTERVAL_S: '0',
+    DIGEST_CRON: 'off',
     ...options.env,
   });
   const sent: OutboxMessage[] = [];
@@ -45,6 +58,8 @@ export async function startTestApp(
     world,
     sent,
     dataDir,
+    queuePrefix,
+    halt: () => app.stop(),
     say: async (message) => {
       const id = world.say(message);
       await app.settle();
@@ -52,6 +67,7 @@ export async function startTestApp(
     },
     stop: async () => {
       await app.queue.obliterate().catch(() => undefined);
+      await app.timers.obliterate().catch(() => undefined);
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

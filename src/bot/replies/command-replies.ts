@@ -157,8 +157,12 @@ export const commandReplies = {
   notFound: (n: number) => `没有找到工单 #${n}，请核对工单号。`,
   illegal: (t: Pick<Ticket, 'number' | 'status'>, action: TicketAction) =>
     `工单 #${t.number} 当前状态为${STATUS_NAMES[t.status]}，不能${ACTION_NAMES[action]}。`,
+  /** The same refusal in words for a command that is not a status-machine action (吹哨, 报到, 认领). */
+  illegalCommand: (t: Pick<Ticket, 'number' | 'status'>, name: CommandName) =>
+    `工单 #${t.number} 当前状态为${STATUS_NAMES[t.status]}，不能${COMMAND_SPECS[name].verb}。`,
   conflict: (n: number) => `工单 #${n} 的状态刚刚有变化，请发「进度 ${n}」查看后再试。`,
-  notForRole: (name: CommandName) => `抱歉，「${COMMAND_SPECS[name].verb}」是工作人员的指令，您暂时不能使用。发「帮助」查看您可用的指令。`,
+  notForRole: (name: CommandName) =>
+    `抱歉，「${COMMAND_SPECS[name].verb}」是工作人员的指令，您暂时不能使用。发「帮助」查看您可用的指令。`,
   refused: (n: number, why: string) => `抱歉，您不能操作工单 #${n}：${why}。`,
 
   myTicketsEmpty: (staff: boolean) => (staff ? '您目前没有待办工单。' : '您还没有反映过问题。'),
@@ -179,4 +183,78 @@ export const commandReplies = {
     tickets.length === 0
       ? `${building}号楼暂无工单。`
       : `${building}号楼的工单（${tickets.length}）：\n${tickets.map(line).join('\n')}`,
+};
+
+/** Confirmations to the sender and notices to the others a command concerns. */
+export const workReplies = {
+  supplemented: (n: number) => `已将补充内容记入工单 #${n}，并转告办理人员。`,
+  supplementNotice: (t: Ticket, who: string, text: string) =>
+    `工单 #${t.number}（${placeText(t)}）${who}补充：「${text}」`,
+  withdrawn: (n: number) => `工单 #${n} 已撤回。如问题仍在，可随时再反映。`,
+  withdrawNotice: (t: Ticket) => `工单 #${t.number}（${placeText(t)}）已由反映人撤回，无需再办理。`,
+
+  confirmed: (n: number) => `感谢确认，工单 #${n} 已关闭。欢迎发「评价 ${n} 1-5」为办理打分。`,
+  confirmNotice: (t: Ticket) => `工单 #${t.number}（${placeText(t)}）反映人已确认满意，工单关闭。`,
+  rejected: (n: number) => `收到，工单 #${n} 已退回重新办理，我们会督促尽快解决。`,
+  rejectNotice: (t: Ticket, reason: string | null) =>
+    `工单 #${t.number}（${placeText(t)}）反映人不满意${reason ? `：「${reason}」` : ''}，已重新打开（第 ${t.reopenCount} 次），请继续办理。`,
+  noneAwaiting: () => '目前没有等待您确认的工单。',
+  whichAwaiting: (numbers: readonly number[], verb: string) =>
+    `您有 ${numbers.length} 个工单待确认（${numbers.map((n) => `#${n}`).join('、')}），请写明工单号，例如「${verb} ${numbers[0]}」。`,
+  rated: (n: number, score: number) => `感谢您为工单 #${n} 评 ${score} 分！`,
+
+  accepted: (n: number) => `已接单：工单 #${n}。办理中可发「进展 ${n} 内容」，办完发「办结 ${n} 做了什么」。`,
+  acceptedNotice: (t: Ticket, who: string) => `您反映的工单 #${t.number} 已由${who}接单办理。`,
+  updated: (n: number) => `已记录工单 #${n} 的进展，并告知反映人。`,
+  updateNotice: (t: Ticket, text: string) => `工单 #${t.number} 最新进展：${text}`,
+  resolveTooShort: (n: number, min: number) =>
+    `办结需写明做了什么（至少 ${min} 个字），例如「办结 ${n} 已更换水管，恢复供水」。`,
+  resolved: (n: number) =>
+    `工单 #${n} 已办结，已请反映人确认。现场照片可在 1 分钟内直接发给我，作为办结佐证。`,
+  confirmationRequest: (t: Ticket, text: string) =>
+    `工单 #${t.number} 已办结：${text}。请回复「满意」或「不满意」（也可回复 1 或 2）。`,
+  photoAttached: (n: number) => `照片已作为工单 #${n} 的办结佐证。`,
+
+  transferred: (n: number, bodyName: string) => `工单 #${n} 已转派给${bodyName}。`,
+  transferNotice: (t: Ticket, bodyName: string, from: string, reason: string) =>
+    `转派工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${t.text}」\n` +
+    `由${from}转来${bodyName}办理，理由：${reason}\n请回复「接单 ${t.number}」受理。`,
+  transferReporterNotice: (t: Ticket, bodyName: string) =>
+    `您反映的工单 #${t.number} 已转由${bodyName}办理。`,
+  returned: (n: number) => `工单 #${n} 已退回，调度人员会重新派单。`,
+  returnNotice: (t: Ticket, who: string, reason: string) =>
+    `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)} 被${who}退回，理由：${reason}\n` +
+    `请改派：「转派 ${t.number} 单位 理由」。`,
+
+  whistled: (n: number, names: readonly string[]) => `工单 #${n} 已吹哨，已通知：${names.join('、')}。`,
+  whistleNotice: (t: Ticket, caller: string, bodyName: string, by: Date) =>
+    `【吹哨】工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${t.text}」\n` +
+    `${caller}召集${bodyName}联合办理，请于 ${formatChinaShort(by)} 前回复「报到 ${t.number}」。`,
+  alreadyCalled: (n: number) => `这些单位已在工单 #${n} 的联合办理中，无需重复吹哨。`,
+  reported: (n: number) => `已报到：工单 #${n}。请与网格员联系，共同办理。`,
+  reportNotice: (t: Ticket, bodyName: string, who: string) =>
+    `工单 #${t.number}：${bodyName}（${who}）已报到。`,
+
+  claimed: (n: number) => `您已认领工单 #${n}，感谢参与志愿服务！办完可发「进展 ${n} 内容」。`,
+  claimNotice: (t: Ticket, who: string) => `工单 #${t.number}（${placeText(t)}）已由党员${who}认领协助。`,
+};
+
+/** Why a person may not act on a ticket, in words for a refusal. */
+export const refusalReasons = {
+  notReporter: '只有反映人可以这样做',
+  notReporterOrCo: '只有反映人和共同反映人可以确认',
+  notHandler: '您不是该工单的办理人',
+  notVisible: '您不是该工单的反映人，也不在反映该问题的群里',
+  notInScope: '该工单不在您负责的范围内',
+  notDispatcher: '已退回的工单由调度人员或督办领导改派',
+  notWhistler: '只有本网格的网格员或督办领导可以吹哨',
+  notCalled: '您的单位没有被召集到该工单',
+  alreadyReported: '您已报到过了',
+  alreadyRated: '该工单已评价过',
+  notRatable: '工单办结后才能评价',
+  notClaimable: '该工单不适合志愿者认领',
+  alreadyClaimed: '您已在办理该工单',
+  sameBody: '工单已由该单位办理',
+  noLiaison: '该单位在这里没有联络人，无法转派',
+  finished: '工单已结束',
 };

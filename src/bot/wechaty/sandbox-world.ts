@@ -86,7 +86,9 @@ export class SandboxWorld {
       const name = image ?? voice ?? 'file';
       const fallback = image !== undefined ? '.jpg' : '.silk';
       const fileName = /\.[a-z0-9]+$/i.test(name) ? name : `${name}${fallback}`;
-      talker.say(FileBox.fromBuffer(Buffer.from(`stand-in for ${fileName}`), fileName)).to(target);
+      // base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
+      const content = Buffer.from(`stand-in for ${fileName}`).toString('base64');
+      talker.say(FileBox.fromBase64(content, fileName)).to(target);
       return;
     }
     const body = text ?? '';

@@ -39,6 +39,8 @@ export type TicketRow = {
   /** 0 or 1. */
   overdue: number;
   escalation_level: number;
+  /** Added by 0002; null until a reopen resumed the deadlines. */
+  deadlines_resumed_at: string | null;
   return_count: number;
   transfer_count: number;
   joint_bodies: string;
@@ -91,6 +93,8 @@ export type OutboxRecord = {
   ticket_number: number | null;
   created_at: string;
   sent_at: string | null;
+  /** Added by 0002: `<key>:<index>` for messages queued once per key (digests); null otherwise. */
+  dedupe_key?: string | null;
 };
 
 /** Named counters (`ticket`, `outbox`); incrementing one locks its row until the transaction ends. */

@@ -140,7 +140,25 @@ const initial: Migration = {
   },
 };
 
+/**
+ * 0002: timers. `tickets.deadlines_resumed_at` marks a reopen whose paused time was added to the
+ * deadlines; `outbox.dedupe_key` lets a digest be queued once however often its job runs.
+ */
+const timers: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('tickets').addColumn('deadlines_resumed_at', 'text').execute();
+    await db.schema.alterTable('outbox').addColumn('dedupe_key', 'text').execute();
+    await db.schema.createIndex('outbox_dedupe_key').on('outbox').column('dedupe_key').unique().execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('outbox_dedupe_key').execute();
+    await db.schema.alterTable('outbox').dropColumn('dedupe_key').execute();
+    await db.schema.alterTable('tickets').dropColumn('deadlines_resumed_at').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ '0001_initial': initial }),
+  getMigrations: async () => ({ '0001_initial': initial, '0002_timers': timers }),
 };

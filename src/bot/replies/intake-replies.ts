@@ -1,0 +1,56 @@
+import { maskPersonalData } from '../../privacy/mask.js';
+import type { Ticket } from '../../tickets/ticket.js';
+import { categoryName, placeText } from './ticket-replies.js';
+
+/** What the bot says when it reads a message as part of an existing ticket (zh-CN, short and polite). */
+
+/** Residents who reported a ticket: the reporter and every co-reporter. */
+const reporterCount = (t: Ticket) => 1 + t.coReporters.length;
+
+/** A resident's words quoted to staff, shortened; personal numbers stay masked outside the ticket itself. */
+const quote = (text: string) => {
+  const masked = maskPersonalData(text);
+  return masked.length > 60 ? `${masked.slice(0, 60)}…` : masked;
+};
+
+const handlerOf = (t: Ticket) => (t.assignees.length > 0 ? `网格员${t.assignees[0]}` : '工作人员');
+
+export const intakeReplies = {
+  /** To a resident whose report joined an open ticket about the same problem at the same place. */
+  joinedTicket: (t: Ticket) =>
+    `${placeText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
+    `${handlerOf(t)}正在跟进。发「进度 ${t.number}」可查看进度。`,
+
+  /** To the assignees: one more resident reported their ticket. */
+  coReporterNotice: (t: Ticket, who: string, text: string) =>
+    `工单 #${t.number} 又有居民反映（${who}：「${quote(text)}」），已有${reporterCount(t)}位居民反映，请优先处理。`,
+
+  /** To the assignees: the reporter added to their request within the aggregation window. */
+  supplementNotice: (t: Ticket, who: string, text: string) =>
+    `工单 #${t.number} ${who}补充：「${quote(text)}」`,
+
+  /** To the reporter: the same problem came back after closure, so the old ticket was reopened. */
+  recurrenceReopened: (t: Ticket) =>
+    `${placeText(t)}的${categoryName(t.category)}问题在工单 #${t.number} 办结后再次出现，已重新打开 #${t.number}，` +
+    `${handlerOf(t)}继续跟进。发「进度 ${t.number}」可查看进度。`,
+
+  /** To the assignees: their closed ticket came back. */
+  recurrenceNotice: (t: Ticket, who: string, text: string) =>
+    `【复发】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）办结后同一问题再次出现，已重新打开。` +
+    `${who}反映：「${quote(text)}」请尽快处理。`,
+
+  /** To a resident who followed up on their open ticket. */
+  followUpPassedOn: (t: Ticket) =>
+    `已将您的催办转告处理人员，工单 #${t.number}。发「进度 ${t.number}」可查看进度。`,
+
+  /** To the assignees: a resident is chasing the ticket. */
+  followUpNotice: (t: Ticket, who: string, text: string) =>
+    `【催办】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}问：「${quote(text)}」请尽快处理并回复进展。`,
+
+  /** To a resident chasing a ticket the handler already marked resolved. */
+  followUpResolved: (t: Ticket) =>
+    `工单 #${t.number} 处理人已报办结。如果问题还没解决，请回复「不满意 ${t.number} 原因」，我们会重新办理。`,
+
+  /** To a resident who followed up privately but has no open ticket. */
+  followUpNothingOpen: () => '没有查到您未办结的工单。如有新问题，请直接说明地点和情况。',
+};

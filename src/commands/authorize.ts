@@ -1,0 +1,64 @@
+import type { Directory, Person } from '../directory/directory.js';
+import type { Ticket } from '../tickets/ticket.js';
+
+/**
+ * Per-ticket rights. Roles alone are checked by COMMAND_ROLES; these say who stands in what relation to
+ * one ticket. Every check takes the sender's display name, as the directory and tickets name people.
+ */
+
+export type Sender = { name: string; id: string };
+
+export function isReporter(t: Ticket, sender: Sender): boolean {
+  return t.reporter === sender.name || (t.reporterId !== null && t.reporterId === sender.id);
+}
+
+export function isReporterOrCo(t: Ticket, sender: Sender): boolean {
+  return isReporter(t, sender) || t.coReporters.includes(sender.name);
+}
+
+export const isSupervisor = (p: Person): boolean => p.roles.includes('supervisor');
+
+/** The liaison of the ticket's body; a property liaison only for the compounds they answer for. */
+export function isBodyLiaison(p: Person, t: Ticket): boolean {
+  if (!p.roles.includes('liaison') || !p.bodies.includes(t.body)) {
+    return false;
+  }
+  return t.body !== 'property' || (t.location.compound !== null && p.compounds.includes(t.location.compound));
+}
+
+const isGridWorkerOf = (p: Person, t: Ticket): boolean =>
+  p.roles.includes('grid_worker') && t.grid !== null && p.grids.includes(t.grid);
+
+/** Who works the ticket: its assignees, the grid worker of its grid, its body's liaison, and supervisors. */
+export function handles(p: Person, t: Ticket): boolean {
+  return isSupervisor(p) || t.assignees.includes(p.name) || isGridWorkerOf(p, t) || isBodyLiaison(p, t);
+}
+
+/** Liaisons of bodies called into the ticket by 吹哨. */
+export const isCalledLiaison = (p: Person, t: Ticket): boolean =>
+  t.jointBodies.some((j) => j.liaison === p.name);
+
+/** Staff who may read a ticket's full history: those who work it, called bodies, the grid's branch secretary. */
+export function readsTicket(p: Person, t: Ticket): boolean {
+  const secretary = p.roles.includes('branch_secretary') && t.grid !== null && p.grids.includes(t.grid);
+  return handles(p, t) || isCalledLiaison(p, t) || secretary;
+}
+
+/** Who may blow the whistle on a ticket: the grid worker of its grid, and supervisors. */
+export const mayWhistle = (p: Person, t: Ticket): boolean => isSupervisor(p) || isGridWorkerOf(p, t);
+
+/** The dispatchers of returned tickets: the duty grid's worker and the committee's liaison. */
+export function dispatchers(directory: Directory): string[] {
+  const duty = directory.gridByName(directory.data.duty_grid)?.worker ?? null;
+  const committee = directory.liaisonOf('committee');
+  return [...new Set([duty, committee].filter((n): n is string => n !== null))];
+}
+
+/** Re-routes a returned ticket: a dispatcher or a supervisor. */
+export const mayReroute = (directory: Directory, p: Person): boolean =>
+  isSupervisor(p) || dispatchers(directory).includes(p.name);
+
+/** The grid worker of the ticket's grid, who hears about whistle reports and claims. */
+export function gridWorkerOf(directory: Directory, t: Ticket): string | null {
+  return (t.grid ? directory.gridByName(t.grid)?.worker : undefined) ?? null;
+}

@@ -1,0 +1,9 @@
+import { commandReplies } from '../../bot/replies/command-replies.js';
+import type { CommandHandler } from './context.js';
+import { done } from './context.js';
+
+/** 帮助: the commands this person may use, by their roles. */
+export const help: CommandHandler<'help'> = async (deps, ctx) => {
+  const staff = deps.directory.isStaff(ctx.person.name);
+  return done(null, [ctx.here(commandReplies.help(ctx.commands, staff))]);
+};

@@ -1,0 +1,38 @@
+import { commandReplies } from '../../bot/replies/command-replies.js';
+import type { Ticket } from '../../tickets/ticket.js';
+import { mayReroute } from '../authorize.js';
+import type { CommandHandler, HandlerDeps } from './context.js';
+import { done } from './context.js';
+
+const MAX_LISTED = 10;
+
+/**
+ * 我的工单: a resident's own and co-reported tickets, newest first, where they asked; a staff member's
+ * assigned open tickets (and, for dispatchers, returned tickets to re-route), privately.
+ */
+export const myTickets: CommandHandler<'my_tickets'> = async (deps, ctx) => {
+  const name = ctx.person.name;
+  if (!deps.directory.isStaff(name)) {
+    const tickets = await residentTickets(deps, name);
+    const text =
+      tickets.length === 0 ? commandReplies.myTicketsEmpty(false) : commandReplies.myTickets(tickets, false);
+    return done(null, [ctx.here(text)]);
+  }
+  const assigned = await deps.tickets.listTickets({ assignee: name, statuses: ['open', 'accepted'] });
+  const returned = mayReroute(deps.directory, ctx.person)
+    ? await deps.tickets.listTickets({ statuses: ['returned'] })
+    : [];
+  let text =
+    assigned.length === 0 ? commandReplies.myTicketsEmpty(true) : commandReplies.myTickets(assigned, true);
+  if (returned.length > 0) {
+    text += commandReplies.returnedToDispatch(returned);
+  }
+  return done(null, [ctx.privately(text)]);
+};
+
+async function residentTickets(deps: HandlerDeps, name: string): Promise<Ticket[]> {
+  const own = await deps.tickets.listTickets({ reporter: name });
+  const active = await deps.tickets.listTickets({ statuses: ['open', 'accepted', 'resolved', 'returned'] });
+  const co = active.filter((t) => t.coReporters.includes(name) && t.reporter !== name);
+  return [...own, ...co].sort((a, b) => b.number - a.number).slice(0, MAX_LISTED);
+}

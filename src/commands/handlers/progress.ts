@@ -1,0 +1,40 @@
+import { commandReplies, refusalReasons, stepText } from '../../bot/replies/command-replies.js';
+import type { Directory } from '../../directory/directory.js';
+import { maskPersonalData } from '../../privacy/mask.js';
+import type { TicketEvent } from '../../tickets/ticket.js';
+import { isReporterOrCo } from '../authorize.js';
+import type { CommandHandler } from './context.js';
+import { done } from './context.js';
+import { loadTicket, refuse } from './ticket-ops.js';
+
+const LAST_STEPS = 3;
+/** Steps whose detail is a staff note residents may read (what is being done). */
+const PUBLIC_DETAIL = new Set(['progress', 'resolve']);
+
+/**
+ * 进度 N: status, category, place, who handles it and the last steps, for the reporter and co-reporters,
+ * staff, and residents of the group it was reported in. Nobody's personal data: residents who acted are
+ * not named, the report's own text is not shown, staff notes are masked.
+ */
+export const progress: CommandHandler<'progress'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  const sender = { name: ctx.message.sender, id: ctx.message.senderId };
+  const sameGroup = ctx.message.room !== null && t.room === ctx.message.room;
+  if (!isReporterOrCo(t, sender) && !deps.directory.isStaff(ctx.person.name) && !sameGroup) {
+    return refuse(ctx, t.number, refusalReasons.notVisible);
+  }
+  const events = await deps.tickets.events(t.number);
+  const steps = events.slice(-LAST_STEPS).map((e) => publicStep(deps.directory, e));
+  const handler = deps.directory.bodyDisplayName(t.body, t.location.compound);
+  return done(t.number, [ctx.here(commandReplies.progress(t, handler, steps))]);
+};
+
+function publicStep(directory: Directory, e: TicketEvent): string {
+  const staff = directory.isStaff(e.actor);
+  const detail = staff && PUBLIC_DETAIL.has(e.type) ? maskPersonalData(e.detail) : '';
+  return stepText({ at: e.at, actor: staff ? e.actor : null, type: e.type, detail }, detail !== '');
+}

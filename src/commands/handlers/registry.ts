@@ -1,0 +1,44 @@
+import type { CommandName } from '../command.js';
+import { claim } from './claim.js';
+import { confirm, reject } from './confirmation.js';
+import type { CommandHandler } from './context.js';
+import { help } from './help.js';
+import { findBuilding, history } from './history.js';
+import { myTickets } from './my-tickets.js';
+import { overdue } from './overdue.js';
+import { progress } from './progress.js';
+import { rate, supplement, withdraw } from './reporter-actions.js';
+import { resolve } from './resolve.js';
+import { stats } from './stats.js';
+import { returnTicket, transfer } from './transfer.js';
+import { report, whistle } from './whistle.js';
+import { accept, update } from './work-actions.js';
+
+export type HandlerRegistry = { readonly [N in CommandName]?: CommandHandler<N> };
+
+/**
+ * The handler of each command. A command without an entry is not answered here (handle-command returns
+ * false and intake goes on): `stats` and `overdue` get theirs in their own files, one line each below.
+ */
+export const COMMAND_HANDLERS: HandlerRegistry = {
+  help,
+  my_tickets: myTickets,
+  progress,
+  supplement,
+  withdraw,
+  confirm,
+  reject,
+  rate,
+  accept,
+  update,
+  resolve,
+  transfer,
+  return: returnTicket,
+  whistle,
+  report,
+  history,
+  find_building: findBuilding,
+  claim,
+  overdue,
+  stats,
+};

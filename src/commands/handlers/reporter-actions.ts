@@ -1,0 +1,81 @@
+import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
+import { maskPersonalData } from '../../privacy/mask.js';
+import { isReporter, isReporterOrCo } from '../authorize.js';
+import type { CommandContext, CommandHandler } from './context.js';
+import { tellEach } from './context.js';
+import { act, loadTicket, record, refuse } from './ticket-ops.js';
+
+const FINISHED = new Set(['closed', 'cancelled', 'merged']);
+
+const senderOf = (ctx: CommandContext) => ({ name: ctx.message.sender, id: ctx.message.senderId });
+
+/** 补充 N 文本: the reporter or a co-reporter adds information; the assignees hear it privately. */
+export const supplement: CommandHandler<'supplement'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  if (!isReporterOrCo(t, senderOf(ctx))) {
+    return refuse(ctx, t.number, refusalReasons.notReporter);
+  }
+  if (FINISHED.has(t.status)) {
+    return refuse(ctx, t.number, refusalReasons.finished);
+  }
+  const outbox = [
+    ctx.here(workReplies.supplemented(t.number)),
+    ...tellEach(t.assignees, workReplies.supplementNotice(t, ctx.message.sender, command.text)),
+  ];
+  const res = await record(deps, ctx, t, {
+    type: 'supplemented',
+    detail: maskPersonalData(command.text),
+    outbox,
+  });
+  return res.result;
+};
+
+/** 撤回 N: the reporter withdraws; the assignees are told. */
+export const withdraw: CommandHandler<'withdraw'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  if (!isReporter(t, senderOf(ctx))) {
+    return refuse(ctx, t.number, refusalReasons.notReporter);
+  }
+  const res = await act(deps, ctx, t.number, {
+    action: 'withdraw',
+    detail: '反映人撤回',
+    outbox: (next) => [
+      ctx.here(workReplies.withdrawn(next.number)),
+      ...tellEach(next.assignees, workReplies.withdrawNotice(next)),
+    ],
+  });
+  return res.result;
+};
+
+/** 评价 N 1-5: the reporter rates a resolved or closed ticket, once. */
+export const rate: CommandHandler<'rate'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  if (!isReporter(t, senderOf(ctx))) {
+    return refuse(ctx, t.number, refusalReasons.notReporter);
+  }
+  if (t.status !== 'resolved' && t.status !== 'closed') {
+    return refuse(ctx, t.number, refusalReasons.notRatable);
+  }
+  if (t.rating !== null) {
+    return refuse(ctx, t.number, refusalReasons.alreadyRated);
+  }
+  const res = await record(deps, ctx, t, {
+    type: 'rated',
+    detail: String(command.score),
+    patch: { rating: command.score },
+    outbox: [ctx.here(workReplies.rated(t.number, command.score))],
+  });
+  return res.result;
+};

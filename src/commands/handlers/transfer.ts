@@ -1,0 +1,88 @@
+import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
+import { tiaoKuaiOf } from '../../labels/labels.js';
+import { maskPersonalData } from '../../privacy/mask.js';
+import type { Ticket } from '../../tickets/ticket.js';
+import { dispatchers, handles, mayReroute } from '../authorize.js';
+import type { CommandHandler, HandlerDeps } from './context.js';
+import { tellEach, toReporter } from './context.js';
+import { act, loadTicket, refuse } from './ticket-ops.js';
+import { actorLabel } from './work-actions.js';
+
+/**
+ * 转派 N 单位 理由: a handler or supervisor transfers an open or accepted ticket to another body (counted);
+ * on a returned ticket the dispatcher's or supervisor's 转派 is a re-route. The new body's liaison
+ * replaces the old one among the assignees (the grid worker stays) and is told; so is the reporter.
+ */
+export const transfer: CommandHandler<'transfer'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  const rerouting = t.status === 'returned';
+  if (rerouting && !mayReroute(deps.directory, ctx.person)) {
+    return refuse(ctx, t.number, refusalReasons.notDispatcher);
+  }
+  if (!rerouting && !handles(ctx.person, t)) {
+    return refuse(ctx, t.number, refusalReasons.notHandler);
+  }
+  if (!rerouting && command.body === t.body) {
+    return refuse(ctx, t.number, refusalReasons.sameBody);
+  }
+  const liaison = deps.directory.liaisonOf(command.body, t.location.compound);
+  if (liaison === null) {
+    return refuse(ctx, t.number, refusalReasons.noLiaison);
+  }
+  const bodyName = deps.directory.bodyDisplayName(command.body, t.location.compound);
+  const from = actorLabel(deps.directory, ctx.person, t);
+  const res = await act(deps, ctx, t.number, {
+    action: rerouting ? 'reroute' : 'transfer',
+    detail: `${t.body} → ${command.body}：${maskPersonalData(command.reason)}`,
+    patch: {
+      body: command.body,
+      tiaoKuai: tiaoKuaiOf(command.body),
+      assignees: reassign(deps, t, liaison),
+    },
+    outbox: (next) => [
+      ctx.privately(workReplies.transferred(next.number, bodyName)),
+      ...tellEach(
+        [liaison],
+        workReplies.transferNotice(next, bodyName, from, command.reason),
+        ctx.person.name,
+      ),
+      toReporter(next, workReplies.transferReporterNotice(next, bodyName)),
+    ],
+  });
+  return res.result;
+};
+
+function reassign(deps: HandlerDeps, t: Ticket, liaison: string): string[] {
+  const old = deps.directory.liaisonOf(t.body, t.location.compound);
+  return [...new Set([...t.assignees.filter((a) => a !== old), liaison])];
+}
+
+/** 退回 N 理由: a handler returns the ticket as not theirs (counted); the dispatchers are told why. */
+export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command) => {
+  const loaded = await loadTicket(deps, ctx, command.ticket);
+  if (!loaded.ok) {
+    return loaded.result;
+  }
+  const t = loaded.ticket;
+  if (!handles(ctx.person, t)) {
+    return refuse(ctx, t.number, refusalReasons.notHandler);
+  }
+  const who = actorLabel(deps.directory, ctx.person, t);
+  const res = await act(deps, ctx, t.number, {
+    action: 'return',
+    detail: maskPersonalData(command.reason),
+    outbox: (next) => [
+      ctx.privately(workReplies.returned(next.number)),
+      ...tellEach(
+        dispatchers(deps.directory),
+        workReplies.returnNotice(next, who, command.reason),
+        ctx.person.name,
+      ),
+    ],
+  });
+  return res.result;
+};

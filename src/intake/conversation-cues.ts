@@ -1,0 +1,54 @@
+/**
+ * Small lexicons for what a message says about an existing ticket rather than a new problem: a resident
+ * chasing progress, a resident thanking, a staff member pressing for a good rating. They are phrasings, not
+ * single strings, and only ever link to a ticket that exists; they never open one.
+ */
+
+const FOLLOW_UP = [
+  /还(?:是)?没(?:有)?(?:人)?(?:来|管|修|处理|弄|回复|回音|动静|反应|消息|解决|好)/,
+  /怎么还(?:没|不|是没)/,
+  /(?:上次|之前|前几天|昨天|前天|早上|刚才)(?:报|说|反映|反应|提)的/,
+  /(?:修|弄|处理|解决|搞)好了(?:吗|没|没有|么)/,
+  /(?:有人管|有进展|有消息|有人来|有回音)(?:吗|没|么|了吗)/,
+  /(?:进展|进度)(?:怎么样|如何|到哪)/,
+  /什么时候(?:来|修|处理|解决|能好|派人)/,
+  /催(?:一下|一催|催|办)/,
+  /(?:等|拖)了(?:好|快|都)?[\d一二两三四五六七八九十几]+(?:天|周|个星期|个月|小时)/,
+  /到底(?:修不修|管不管|有没有人)/,
+];
+
+const THANKS = [
+  /谢谢|感谢|多谢|辛苦了|点赞|给力/,
+  /(?:已经|终于)?(?:修|弄|处理|解决)好了(?![吗没么])|已经好了|已解决/,
+];
+
+const RATING_PRESSURE = [
+  /给(?:个|我们|咱们)?(?:个)?(?:好评|满意|五星|5星|非常满意)/,
+  /好评(?:一下|哦|哈|呀|啊|啦)/,
+  /打(?:个)?(?:五星|5星|满分|高分)/,
+  /(?:帮忙|麻烦|记得|请|务必|一定)(?:大家)?(?:点|给|选|回|回复|发|打)(?:个|一下)?(?:满意|好评|五星|5星)/,
+  /评价(?:时|的时候|时候)?(?:请)?(?:选|点|给|打)(?:个)?(?:满意|非常满意|好评|五星|5星)/,
+  /(?:五星|5星)好评/,
+  /(?:点|回|发)(?:个|一下)?满意/,
+];
+
+/** A resident chasing a reported problem ("还没人来", "上次报的修好了吗", "怎么还没修"). */
+export function isFollowUp(text: string): boolean {
+  return FOLLOW_UP.some((re) => re.test(text));
+}
+
+/** Thanks or praise ("谢谢，已经修好了"); a question about whether it is fixed is a follow-up, not thanks. */
+export function isThanks(text: string): boolean {
+  return !isFollowUp(text) && THANKS.some((re) => re.test(text));
+}
+
+/**
+ * Pressing residents for a good rating ("给个满意", "好评一下", "打个五星"). A neutral request that offers
+ * both answers ("请回复满意或不满意") is not pressure.
+ */
+export function isRatingPressure(text: string): boolean {
+  if (/不满意/.test(text)) {
+    return false;
+  }
+  return RATING_PRESSURE.some((re) => re.test(text));
+}

@@ -1,0 +1,93 @@
+import { intakeReplies } from '../bot/replies/intake-replies.js';
+import type { Classification } from '../labels/classification.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { OutboxMessage } from '../tickets/outbox.js';
+import type { Ticket } from '../tickets/ticket.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { isFollowUp } from './conversation-cues.js';
+import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
+import { answer, privately } from './reply-to.js';
+import { OUTCOMES } from './request-window.js';
+import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
+
+export type FollowUpDeps = TicketChangeDeps & {
+  tickets: Pick<TicketStore, 'listTickets' | 'change' | 'getMessage' | 'settleMessage'>;
+};
+
+/** A classifier this sure of a different problem is believed over a follow-up phrasing. */
+const SURE = 0.6;
+
+/**
+ * Whether a message chases an existing ticket rather than reporting a new problem: it is phrased as a
+ * follow-up (or the classifier calls it feedback), and it does not clearly name a different problem.
+ */
+export function readsAsFollowUp(text: string, c: Classification, t: Ticket): boolean {
+  if (c.intent === 'emergency' || !(isFollowUp(text) || c.intent === 'feedback')) {
+    return false;
+  }
+  if (c.location.building !== null && c.location.building !== t.location.building) {
+    return false;
+  }
+  const otherProblem =
+    c.intent === 'grievance' && !['none', 'other', t.category].includes(c.category) && c.confidence >= SURE;
+  return !otherProblem;
+}
+
+/** The sender's latest ticket a follow-up could be about (still open, or resolved and awaiting them). */
+export function followUpTarget(
+  deps: { tickets: Pick<TicketStore, 'listTickets'> },
+  message: SeenMessage,
+): Promise<Ticket | undefined> {
+  const person = { id: message.senderId, name: message.sender, roomId: message.roomId };
+  return latestTicketOf(deps.tickets, person, [...OPEN_STATUSES, 'resolved']);
+}
+
+/**
+ * Links a follow-up to the sender's ticket: on an open one the event is `follow_up`, the assignees are
+ * nudged privately with #N and the resident told it was passed on; on a resolved one the resident is told
+ * how to reject the resolution, and the confirmation flow does the rest.
+ */
+export async function recordFollowUp(
+  deps: FollowUpDeps,
+  message: SeenMessage,
+  t: Ticket,
+): Promise<SettleResult> {
+  if (t.status === 'resolved') {
+    await settleWith(deps, message, t.number, [answer(message, intakeReplies.followUpResolved(t))]);
+    return 'changed';
+  }
+  return changeAndSettle(deps, message, t.number, {
+    intent: OUTCOMES.followUp,
+    event: {
+      at: deps.clock.now(),
+      actor: message.sender,
+      type: 'follow_up',
+      detail: maskPersonalData(message.text),
+    },
+    patch: {},
+    expectStatus: OPEN_STATUSES,
+    outbox: [
+      answer(message, intakeReplies.followUpPassedOn(t)),
+      ...t.assignees.map((name) =>
+        privately(name, intakeReplies.followUpNotice(t, message.sender, message.text)),
+      ),
+    ],
+  });
+}
+
+/** A follow-up with no ticket to link: a short note in a private chat; in a group, silence. */
+export async function followUpWithoutTicket(deps: FollowUpDeps, message: SeenMessage): Promise<void> {
+  const outbox = message.roomId === null ? [answer(message, intakeReplies.followUpNothingOpen())] : [];
+  await settleWith(deps, message, null, outbox);
+}
+
+async function settleWith(
+  deps: FollowUpDeps,
+  message: SeenMessage,
+  ticketNumber: number | null,
+  outbox: OutboxMessage[],
+): Promise<void> {
+  const outcome = { ticketNumber, intent: OUTCOMES.followUp, handledAt: deps.clock.now() };
+  const { outboxIds } = await deps.tickets.settleMessage(message.key, outcome, outbox);
+  await deps.queue.enqueueOutbox(outboxIds);
+}

@@ -1,0 +1,38 @@
+import { intakeReplies } from '../bot/replies/intake-replies.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { Ticket } from '../tickets/ticket.js';
+import type { SeenMessage } from '../tickets/ticket-store.js';
+import { OPEN_STATUSES } from './related-tickets.js';
+import { answer, privately } from './reply-to.js';
+import { OUTCOMES } from './request-window.js';
+import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
+
+/**
+ * Joins another resident's report of the same problem at the same place to the open ticket: the sender
+ * becomes a co-reporter (event `co_reporter_added`), the group reply gives the existing #N and how many
+ * residents reported it, and the assignees hear that one more did. No new ticket.
+ */
+export async function joinAsCoReporter(
+  deps: TicketChangeDeps,
+  message: SeenMessage,
+  t: Ticket,
+): Promise<SettleResult> {
+  const joined: Ticket = { ...t, coReporters: [...t.coReporters, message.sender] };
+  return changeAndSettle(deps, message, t.number, {
+    intent: OUTCOMES.coReporter,
+    event: {
+      at: deps.clock.now(),
+      actor: message.sender,
+      type: 'co_reporter_added',
+      detail: `${joined.coReporters.length + 1}位居民反映：${maskPersonalData(message.text)}`,
+    },
+    patch: { coReporters: joined.coReporters },
+    expectStatus: OPEN_STATUSES,
+    outbox: [
+      answer(message, intakeReplies.joinedTicket(joined)),
+      ...t.assignees.map((name) =>
+        privately(name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,83 @@
+import type { Clock } from '../clock/clock.js';
+import type { Directory } from '../directory/directory.js';
+import type { Classification } from '../labels/classification.js';
+import type { Logger } from '../logger.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { Routing } from '../routing/route-ticket.js';
+import { computeDeadlines } from '../sla/deadlines.js';
+import type { WorkingCalendar } from '../sla/working-calendar.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { announceTicket, toNewTicket } from './open-ticket.js';
+
+export type OpenTicketDeps = {
+  tickets: Pick<TicketStore, 'createTicket' | 'change'>;
+  queue: Pick<JobQueue, 'enqueueOutbox'>;
+  directory: Directory;
+  calendar: WorkingCalendar;
+  clock: Clock;
+  logger: Logger;
+};
+
+/**
+ * Opens a routed ticket for a request (its text may join several messages of the window), announces it,
+ * and attaches the photos the sender sent just before it as evidence. Idempotent per message.
+ */
+export async function openNewTicket(
+  deps: OpenTicketDeps,
+  message: SeenMessage,
+  request: { c: Classification; text: string; routing: Routing; loosePhotos: readonly SeenMessage[] },
+): Promise<void> {
+  const { c, text, routing } = request;
+  const now = deps.clock.now();
+  const deadlines = computeDeadlines(
+    { createdAt: now, urgency: c.urgency, category: c.category },
+    deps.directory.data.deadlines,
+    deps.calendar,
+  );
+  const reporter = {
+    name: message.sender,
+    id: message.senderId,
+    room: message.room,
+    roomId: message.roomId,
+    text,
+  };
+  const result = await deps.tickets.createTicket(toNewTicket(c, routing, reporter, deadlines, now), {
+    messageKey: message.key,
+    event: {
+      at: now,
+      actor: message.sender,
+      type: 'created',
+      detail: `${c.intent}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
+    },
+    outbox: (ticket) => announceTicket(deps.directory, ticket, routing),
+  });
+  await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' });
+  deps.logger.info(
+    {
+      event: 'intake.ticket.created',
+      messageKey: message.key,
+      ticket: result.ticket.number,
+      created: result.created,
+      body: routing.body,
+    },
+    'ticket opened',
+  );
+  if (!result.created || request.loosePhotos.length === 0) {
+    return;
+  }
+  const evidence = request.loosePhotos.map((m) => ({
+    kind: 'photo' as const,
+    ref: m.text,
+    at: now,
+    by: m.sender,
+  }));
+  await deps.tickets.change(result.ticket.number, {
+    event: {
+      at: now,
+      actor: message.sender,
+      type: 'evidence_added',
+      detail: `photo ${evidence.map((e) => e.ref).join(', ')}`,
+    },
+    patch: { evidence },
+  });
+}

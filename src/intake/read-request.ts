@@ -1,0 +1,174 @@
+import type { Classifier } from '../classify/classifier.js';
+import type { Classification } from '../labels/classification.js';
+import { type Routing, routeTicket } from '../routing/route-ticket.js';
+import type { Ticket } from '../tickets/ticket.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { isFollowUp, isThanks } from './conversation-cues.js';
+import { followUpTarget, followUpWithoutTicket, readsAsFollowUp, recordFollowUp } from './follow-up.js';
+import type { IntakeSettings } from './intake-settings.js';
+import { joinAsCoReporter } from './join-ticket.js';
+import type { OpenTicketDeps } from './open-new-ticket.js';
+import { findOpenDuplicate, findRecurrence, isReporterOf } from './related-tickets.js';
+import { reopenRecurrence } from './reopen-recurrence.js';
+import { OUTCOMES, type RequestWindow } from './request-window.js';
+import { landmarkOf } from './same-place.js';
+import type { TicketChangeDeps } from './settle-on-ticket.js';
+import { joinTexts, supplementTicket } from './supplement-ticket.js';
+
+export type ReadRequestDeps = OpenTicketDeps &
+  TicketChangeDeps & {
+    tickets: Pick<
+      TicketStore,
+      'createTicket' | 'change' | 'getMessage' | 'getTicket' | 'listTickets' | 'settleMessage'
+    >;
+    classifier: Classifier;
+    settings: IntakeSettings;
+  };
+
+/** What the rest of intake does with a message that is not about an existing ticket. */
+export type Unlinked = { c: Classification; text: string; routing?: Routing };
+
+/** A classifier this sure is believed over a follow-up phrasing. */
+const SURE = 0.6;
+
+/**
+ * Reads a resident's text as part of a conversation, in this order:
+ * 1. The same request: an earlier message of the sender in this room within the aggregation window made or
+ *    joined a ticket → this one supplements it, unless it clearly is another problem (an emergency, or a
+ *    different category with a building of its own). Earlier chatter in the window is read together with
+ *    this message ("3号楼" + "电梯又坏了" is one request about building 3).
+ * 2. Thanks → left to the confirmation flow; a follow-up ("还没人来") → linked to the sender's open ticket.
+ * 3. A grievance about the same problem at the same place as an open ticket → co-reporter; the same
+ *    reporter again → a follow-up; the same as a ticket closed within the recurrence window → reopened.
+ * Returns what is left for a new ticket or a plain answer, or undefined when the message is settled.
+ */
+export async function readRequest(
+  deps: ReadRequestDeps,
+  message: SeenMessage,
+  window: RequestWindow,
+): Promise<Unlinked | undefined> {
+  const inWindow =
+    window.ticketNumber !== null ? await deps.tickets.getTicket(window.ticketNumber) : undefined;
+  if (inWindow) {
+    const c = await classify(deps, message, message.text);
+    if (!anotherProblem(c, inWindow) && (await supplementTicket(deps, message, inWindow, c)) !== 'moved') {
+      return undefined;
+    }
+    return readAlone(deps, message, { c, text: message.text });
+  }
+  return readAlone(deps, message, await classifyWithWindow(deps, message, window.pending));
+}
+
+async function readAlone(
+  deps: ReadRequestDeps,
+  message: SeenMessage,
+  u: Unlinked,
+): Promise<Unlinked | undefined> {
+  const { c, text } = u;
+  if (c.intent !== 'grievance' && c.intent !== 'emergency' && isThanks(text)) {
+    await deps.tickets.settleMessage(
+      message.key,
+      { ticketNumber: null, intent: OUTCOMES.thanks, handledAt: deps.clock.now() },
+      [],
+    );
+    return undefined;
+  }
+  if (c.intent !== 'emergency' && (isFollowUp(text) || c.intent === 'feedback')) {
+    const target = await followUpTarget(deps, message);
+    if (
+      target &&
+      readsAsFollowUp(text, c, target) &&
+      (await recordFollowUp(deps, message, target)) !== 'moved'
+    ) {
+      return undefined;
+    }
+    if (!target && !(c.intent === 'grievance' && c.confidence >= SURE)) {
+      await followUpWithoutTicket(deps, message);
+      return undefined;
+    }
+  }
+  if (c.intent !== 'grievance') {
+    return u;
+  }
+  const routing = placedRouting(deps, message, c, text);
+  const problem = { category: c.category, location: routing.location };
+  const now = deps.clock.now();
+  const open = await findOpenDuplicate(deps.tickets, problem, {
+    now,
+    mergeWindowH: deps.settings.mergeWindowH,
+  });
+  if (open && (await joinOpen(deps, message, open)) !== 'moved') {
+    return undefined;
+  }
+  const closed = await findRecurrence(deps.tickets, problem, {
+    now,
+    recurrenceDays: deps.settings.recurrenceDays,
+  });
+  if (closed && (await reopenRecurrence(deps, message, closed)) !== 'moved') {
+    return undefined;
+  }
+  return { c, text, routing };
+}
+
+/** The same reporter saying it again is chasing the ticket; anyone else joins it as a co-reporter. */
+function joinOpen(deps: ReadRequestDeps, message: SeenMessage, open: Ticket) {
+  return isReporterOf(open, { id: message.senderId, name: message.sender })
+    ? recordFollowUp(deps, message, open)
+    : joinAsCoReporter(deps, message, open);
+}
+
+/** Whether a message in a request's window clearly starts another problem rather than adding to it. */
+export function anotherProblem(c: Classification, t: Ticket): boolean {
+  if (c.intent === 'emergency') {
+    return t.intent !== 'emergency';
+  }
+  return (
+    c.intent === 'grievance' &&
+    !['none', 'other', t.category].includes(c.category) &&
+    c.location.building !== null
+  );
+}
+
+/** Routes the request and keeps the landmark it names when no building places it. */
+export function placedRouting(
+  deps: Pick<ReadRequestDeps, 'directory'>,
+  message: SeenMessage,
+  c: Classification,
+  text: string,
+): Routing {
+  const routing = routeTicket(deps.directory, c, message.room);
+  const landmark = routing.location.building === null ? landmarkOf(deps.directory, text) : null;
+  return { ...routing, location: { ...routing.location, landmark } };
+}
+
+/** Classifies the earlier chatter of the window together with this message, else this message alone. */
+async function classifyWithWindow(
+  deps: ReadRequestDeps,
+  message: SeenMessage,
+  pending: readonly SeenMessage[],
+): Promise<Unlinked> {
+  if (pending.length > 0) {
+    const combined = [...pending, message].map((m) => m.text).reduce(joinTexts);
+    const c = await classify(deps, message, combined);
+    if (c.intent === 'grievance' || c.intent === 'emergency') {
+      return { c, text: combined };
+    }
+  }
+  return { c: await classify(deps, message, message.text), text: message.text };
+}
+
+async function classify(deps: ReadRequestDeps, message: SeenMessage, text: string): Promise<Classification> {
+  const c = await deps.classifier.classify({ text, roomTopic: message.room ?? undefined });
+  deps.logger.info(
+    {
+      event: 'intake.message.classified',
+      messageKey: message.key,
+      intent: c.intent,
+      category: c.category,
+      source: c.source,
+      cues: c.cues,
+    },
+    'classified',
+  );
+  return c;
+}

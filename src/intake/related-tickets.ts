@@ -1,0 +1,73 @@
+import type { Category } from '../labels/labels.js';
+import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
+import type { TicketStore } from '../tickets/ticket-store.js';
+import { samePlace } from './same-place.js';
+
+/** Statuses in which a ticket is still being worked, so a second report joins it. */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['open', 'accepted', 'returned'];
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+type Store = Pick<TicketStore, 'listTickets'>;
+type Problem = { category: Category; location: TicketLocation };
+
+const latestFirst = (a: Ticket, b: Ticket) => b.number - a.number;
+
+/** The open ticket about the same problem (category) at the same place, created within the merge window. */
+export async function findOpenDuplicate(
+  tickets: Store,
+  problem: Problem,
+  input: { now: Date; mergeWindowH: number },
+): Promise<Ticket | undefined> {
+  const candidates = await tickets.listTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
+    ...(problem.location.building !== null ? { building: problem.location.building } : {}),
+  });
+  return candidates.filter((t) => sameProblem(t, problem)).sort(latestFirst)[0];
+}
+
+/** The closed ticket about the same problem at the same place whose closure is within the recurrence window. */
+export async function findRecurrence(
+  tickets: Store,
+  problem: Problem,
+  input: { now: Date; recurrenceDays: number },
+): Promise<Ticket | undefined> {
+  const since = input.now.getTime() - input.recurrenceDays * DAY_MS;
+  const closed = await tickets.listTickets({
+    statuses: ['closed'],
+    ...(problem.location.building !== null ? { building: problem.location.building } : {}),
+  });
+  return closed
+    .filter((t) => t.closedAt !== null && t.closedAt.getTime() >= since && sameProblem(t, problem))
+    .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))[0];
+}
+
+/** Whether this person reported the ticket or joined it as a co-reporter. */
+export function isReporterOf(t: Ticket, person: { id: string; name: string }): boolean {
+  return (
+    (t.reporterId !== null ? t.reporterId === person.id : t.reporter === person.name) ||
+    t.coReporters.includes(person.name)
+  );
+}
+
+/**
+ * The person's latest ticket in the given statuses: in a group, one reported in that group or privately;
+ * in a private chat, any.
+ */
+export async function latestTicketOf(
+  tickets: Store,
+  person: { id: string; name: string; roomId: string | null },
+  statuses: readonly TicketStatus[],
+): Promise<Ticket | undefined> {
+  const all = await tickets.listTickets({ statuses });
+  return all
+    .filter((t) => isReporterOf(t, person))
+    .filter((t) => person.roomId === null || t.roomId === null || t.roomId === person.roomId)
+    .sort(latestFirst)[0];
+}
+
+function sameProblem(t: Ticket, problem: Problem): boolean {
+  return t.category === problem.category && samePlace(t.location, problem.location);
+}

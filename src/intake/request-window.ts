@@ -1,0 +1,75 @@
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+
+/** How intake settles a message (the outcome's `intent`): a classifier intent or one of these. */
+export const OUTCOMES = {
+  supplemented: 'supplemented',
+  coReporter: 'co_reporter',
+  recurrence: 'recurrence',
+  followUp: 'follow_up',
+  thanks: 'thanks',
+  evidence: 'evidence',
+  /** A photo that belongs to no ticket yet; a ticket the sender opens within the window takes it. */
+  loosePhoto: 'photo',
+  ratingPressure: 'rating_pressure',
+  /** A staff member's message in a residents' group that is not a command: not read as a request. */
+  staff: 'staff',
+} as const;
+
+/** Outcomes that mean the message was (part of) a resident's request on that ticket. */
+const REQUEST_OUTCOMES: readonly string[] = [
+  'grievance',
+  'emergency',
+  OUTCOMES.supplemented,
+  OUTCOMES.coReporter,
+  OUTCOMES.recurrence,
+];
+
+/** What the sender said in this room just before this message, within the aggregation window. */
+export type RequestWindow = {
+  /** The ticket an earlier message of the window made or joined (the latest such), or null. */
+  ticketNumber: number | null;
+  /** Earlier text messages after that ticket that made none (chatter, unsure), oldest first. */
+  pending: SeenMessage[];
+  /** Earlier photos that belong to no ticket yet, oldest first. */
+  loosePhotos: SeenMessage[];
+};
+
+/**
+ * Reads the sender's earlier messages in the same room within `windowS` seconds before this one, newest
+ * first, until one that made or joined a ticket. Messages still being handled (no outcome yet) are skipped;
+ * anything else that is not chatter or a photo (a command, an inquiry, a follow-up) ends the request.
+ */
+export async function readRequestWindow(
+  tickets: Pick<TicketStore, 'recentMessages' | 'getMessage'>,
+  message: SeenMessage,
+  windowS: number,
+): Promise<RequestWindow> {
+  const window: RequestWindow = { ticketNumber: null, pending: [], loosePhotos: [] };
+  if (windowS <= 0) {
+    return window;
+  }
+  const since = new Date(message.sentAt.getTime() - windowS * 1000);
+  const recent = await tickets.recentMessages({ senderId: message.senderId, roomId: message.roomId, since });
+  const at = recent.findIndex((m) => m.key === message.key);
+  const earlier = (
+    at >= 0 ? recent.slice(0, at) : recent.filter((m) => m.sentAt <= message.sentAt)
+  ).reverse();
+  for (const m of earlier) {
+    const outcome = (await tickets.getMessage(m.key))?.outcome;
+    if (!outcome) {
+      continue;
+    }
+    if (outcome.ticketNumber !== null && REQUEST_OUTCOMES.includes(outcome.intent ?? '')) {
+      window.ticketNumber = outcome.ticketNumber;
+      return window;
+    }
+    if (m.kind === 'text' && outcome.intent === 'chatter') {
+      window.pending.unshift(m);
+    } else if (m.kind === 'image' && outcome.intent === OUTCOMES.loosePhoto) {
+      window.loosePhotos.unshift(m);
+    } else if (m.kind === 'text') {
+      return window;
+    }
+  }
+  return window;
+}

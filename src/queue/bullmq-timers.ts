@@ -1,0 +1,94 @@
+import { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DEFAULT_ATTEMPTS, QUEUE_NAMES, type TimersJob } from './jobs.js';
+
+/** Cron patterns of the digests are read in China time. */
+export const CHINA_TIME_ZONE = 'Asia/Shanghai';
+
+/** What runs on its own: the sweep every so often, the digests on their crons; 0 or null turns one off. */
+export type TimerSchedule = { sweepEveryMs: number; digestCron: string | null; weeklyCron: string | null };
+
+const SCHEDULER_IDS = {
+  sweep: 'sla-sweep',
+  daily_digest: 'daily-digest',
+  weekly_summary: 'weekly-summary',
+} as const;
+const CLEANUP = {
+  removeOnComplete: { age: 3600, count: 100 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+const POLL_MS = 5;
+
+/**
+ * The `timers` queue on BullMQ: job schedulers (upserted at every start, so a restart neither loses nor
+ * doubles them) and one-off runs that a caller waits for (replay, tests). It does not own the connection.
+ */
+export class BullmqTimers {
+  readonly queue: Queue;
+
+  constructor(connection: Redis, prefix: string) {
+    this.queue = new Queue(QUEUE_NAMES.timers, { connection, prefix });
+  }
+
+  /** Creates, updates or removes the three job schedulers to match `schedule`. */
+  async schedule(schedule: TimerSchedule): Promise<void> {
+    await this.upsert('sweep', schedule.sweepEveryMs > 0 ? { every: schedule.sweepEveryMs } : null, 1);
+    await this.upsert('daily_digest', cron(schedule.digestCron), DEFAULT_ATTEMPTS);
+    await this.upsert('weekly_summary', cron(schedule.weeklyCron), DEFAULT_ATTEMPTS);
+  }
+
+  /** Queues one run of `task` and resolves when a worker has done it; rejects with its error if it failed. */
+  async run(task: TimersJob['task'], timeoutMs = 30_000): Promise<void> {
+    const job = await this.queue.add(task, { task }, { attempts: 1, ...CLEANUP });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = await job.getState();
+      if (state === 'completed' || state === 'unknown') {
+        return;
+      }
+      if (state === 'failed') {
+        const failed = job.id ? await Job.fromId(this.queue, job.id) : undefined;
+        throw new Error(`timers job ${task} failed: ${failed?.failedReason ?? 'unknown reason'}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`timers job ${task} not done after ${timeoutMs} ms`);
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  /** Timer jobs waiting or running now (a scheduler's next, delayed job does not count). */
+  async busy(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized');
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+
+  async obliterate(): Promise<void> {
+    await this.queue.obliterate({ force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async upsert(
+    task: TimersJob['task'],
+    repeat: { every: number } | { pattern: string; tz: string } | null,
+    attempts: number,
+  ): Promise<void> {
+    const id = SCHEDULER_IDS[task];
+    if (repeat === null) {
+      await this.queue.removeJobScheduler(id);
+      return;
+    }
+    await this.queue.upsertJobScheduler(id, repeat, {
+      name: task,
+      data: { task },
+      opts: { attempts, backoff: { type: 'exponential', delay: 5000 }, ...CLEANUP },
+    });
+  }
+}
+
+function cron(pattern: string | null): { pattern: string; tz: string } | null {
+  return pattern === null ? null : { pattern, tz: CHINA_TIME_ZONE };
+}

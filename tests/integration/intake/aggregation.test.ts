@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SimulatedClock } from '../../../src/clock/clock.js';
+import type { TestApp } from '../../helpers/test-app.js';
+import { eventTypes, GROUP, SECOND, startClockedApp } from './intake-test-kit.js';
+
+describe('messages of one sender within the aggregation window are one request', () => {
+  let app: TestApp;
+  let clock: SimulatedClock;
+
+  beforeEach(async () => {
+    ({ app, clock } = await startClockedApp());
+  });
+
+  afterEach(async () => {
+    await app.stop();
+  });
+
+  it('reads "3号楼" and "电梯又坏了" 20 s apart as one ticket about building 3', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼' });
+    clock.advance(20 * SECOND);
+    await app.say({ from: '王阿姨', room: GROUP, text: '电梯又坏了' });
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ category: 'elevator', location: { building: 3 }, reporter: '王阿姨' });
+    expect(tickets[0]?.text).toBe('3号楼，电梯又坏了');
+    expect(app.sent.filter((m) => m.room === GROUP)).toHaveLength(1);
+  });
+
+  it('reads the same two messages 2 minutes apart as separate: the ticket has no building', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼' });
+    clock.advance(120 * SECOND);
+    await app.say({ from: '王阿姨', room: GROUP, text: '电梯又坏了' });
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.location.building).toBeNull();
+    expect(tickets[0]?.text).toBe('电梯又坏了');
+  });
+
+  it('does not join another sender’s message', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼' });
+    clock.advance(10 * SECOND);
+    await app.say({ from: '陈大爷', room: GROUP, text: '电梯又坏了' });
+
+    const [ticket] = await app.tickets.listTickets();
+    expect(ticket).toMatchObject({ reporter: '陈大爷', text: '电梯又坏了', location: { building: null } });
+  });
+
+  it('adds a follow-on message to the ticket: supplemented, text appended, no second ticket or group reply', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了' });
+    clock.advance(30 * SECOND);
+    const sentBefore = app.sent.length;
+    const id = await app.say({ from: '王阿姨', room: GROUP, text: '而且电梯里有股尿味，好几天没人打扫' });
+    app.world.redeliver(id);
+    await app.settle();
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.text).toBe('3号楼电梯又坏了，而且电梯里有股尿味，好几天没人打扫');
+    expect((await eventTypes(app, 1)).filter((t) => t === 'supplemented')).toHaveLength(1);
+    const after = app.sent.slice(sentBefore);
+    expect(after.filter((m) => m.room === GROUP)).toEqual([]);
+    expect(after.find((m) => m.to === '李明')?.text).toContain('#1');
+  });
+
+  it('fills in the building a follow-on message names when the grid stays the same', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '电梯又坏了，老人下不了楼' });
+    clock.advance(15 * SECOND);
+    await app.say({ from: '王阿姨', room: GROUP, text: '是5号楼2单元' });
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.location).toMatchObject({ building: 5, unit: 2, compound: '幸福里一区' });
+  });
+
+  it('opens a new ticket for a different problem with a building of its own within the window', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了' });
+    clock.advance(20 * SECOND);
+    await app.say({ from: '王阿姨', room: GROUP, text: '还有4号楼门口的垃圾好几天没人清运了' });
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets.map((t) => [t.category, t.location.building])).toEqual([
+      ['elevator', 3],
+      ['sanitation', 4],
+    ]);
+    expect(await eventTypes(app, 1)).not.toContain('supplemented');
+  });
+});

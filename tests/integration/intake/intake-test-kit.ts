@@ -1,0 +1,58 @@
+import { SimulatedClock } from '../../../src/clock/clock.js';
+import { applyAction } from '../../../src/tickets/apply-action.js';
+import type { TicketEvent } from '../../../src/tickets/ticket.js';
+import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+
+export const GROUP = '幸福里一区业主群';
+export const START = new Date('2026-11-30T09:00:00+08:00');
+export const SECOND = 1000;
+export const HOUR = 3600 * SECOND;
+export const DAY = 24 * HOUR;
+
+/** The whole bot on a simulated clock that tests move by hand. */
+export async function startClockedApp(): Promise<{ app: TestApp; clock: SimulatedClock }> {
+  const clock = new SimulatedClock(START);
+  const app = await startTestApp({ clock });
+  return { app, clock };
+}
+
+/** Takes a ticket through accept and resolve, as its grid worker would. */
+export async function resolveTicket(app: TestApp, clock: SimulatedClock, number: number): Promise<void> {
+  const at = () => clock.now();
+  await expectOk(
+    applyAction(app.tickets, number, { action: 'accept', actor: '李明', at: at(), detail: '接单' }),
+  );
+  await expectOk(
+    applyAction(app.tickets, number, {
+      action: 'resolve',
+      actor: '李明',
+      at: at(),
+      detail: '已修复',
+      patch: { resolvedAt: at() },
+    }),
+  );
+}
+
+/** Resolves then closes a ticket with the reporter's confirmation, at the clock's time. */
+export async function closeTicket(app: TestApp, clock: SimulatedClock, number: number): Promise<void> {
+  await resolveTicket(app, clock, number);
+  await expectOk(
+    applyAction(app.tickets, number, {
+      action: 'confirm',
+      actor: '王阿姨',
+      at: clock.now(),
+      detail: '满意',
+      patch: { closedAt: clock.now() },
+    }),
+  );
+}
+
+export async function eventTypes(app: TestApp, number: number): Promise<string[]> {
+  return (await app.tickets.events(number)).map((e: TicketEvent) => e.type);
+}
+
+async function expectOk(result: Promise<{ ok: boolean }>): Promise<void> {
+  if (!(await result).ok) {
+    throw new Error('the test could not move the ticket');
+  }
+}
