@@ -48,6 +48,8 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
       body: 'fire',
       patterns: [
         /饭馆|饭店|网吧|商场|市场|酒楼|kTV|ktv|人行道|群租|消防控制室|安全出口|液化气罐|能不能推进|有规定吗/,
+        // fire-safety rules and drills are the fire brigade's to explain
+        /演练|消防知识|消防培训|有没有规定|什么规定|(?:能|可以|让|准)(?:不能|不)?.{0,6}(?:推|带|拿|放|搬)(?:回家|进家|上楼|进楼|到家|进电梯)/,
       ],
     },
   ],
@@ -58,7 +60,10 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
   pets: [
     {
       body: 'police',
-      patterns: [/咬|不拴绳|没拴绳|没牵绳|不牵绳|藏獒|禁养|大型犬|烈性犬|登记|狗证|流浪狗|毒狗|狗药|犬证/],
+      patterns: [
+        /咬|不拴绳|没拴绳|没牵绳|不牵绳|藏獒|禁养|大型犬|烈性犬|登记|狗证|流浪狗|毒狗|狗药|犬证|扑(?:人|到|向)/,
+        /养狗.{0,8}(?:证|登记|办)|办.{0,3}证|犬只|狼狗|嘴套|嘴罩/,
+      ],
     },
   ],
   elderly_care: [

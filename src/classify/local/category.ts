@@ -11,7 +11,8 @@ const LEXICON: Array<[Category, Cue[]]> = Object.entries({
 }) as Array<[Category, Cue[]]>;
 
 /** "X就算了 关键是Y", "X这个先不说 还有Y": the matter after the turn is the one that counts. */
-const TURN = /关键是|这个先不说|这都是小事|就算了|更要命的是|最主要的是|更严重的是|最可怕的是/;
+const TURN =
+  /关键是|这个先不说|这都是小事|就算了|更要命的是|最主要的是|更严重的是|最可怕的是|已经(?:灭|扑灭|处理|解决)了|人没事/;
 
 export type CategoryScore = { category: Category; score: number; cues: string[] };
 

@@ -6,6 +6,7 @@ import {
   FOLLOW_UP,
   JOKE,
   NOTICE_OR_AD,
+  OWN_FALSE_ALARM,
   POSITIVE_CHATTER,
   PRAISE,
   PRAISE_TARGET,
@@ -13,6 +14,7 @@ import {
   PROCEDURE,
   RESOLVED,
   STILL_BROKEN,
+  STRONG_PROBLEM,
   THANKS,
   WEAK_QUESTION,
 } from './intent-cues.js';
@@ -39,8 +41,12 @@ const ASKS_AN_OFFICE = [
   /怎么(?:办理|申请)|在哪(?:里|儿)?(?:办理|申请)|需要(?:什么|哪些)材料|投诉|举报/,
 ];
 
-/** Hyperbole about one's own day (热死了, 急死了, 累死了) is small talk. */
-const HYPERBOLE = /[热急累笑气困饿冷烦忙]死(?:了|我了)|要死了|救救我/;
+/** Hyperbole about one's own day (热死了, 急死了, 吓死宝宝了, 馋死我了) and moods (心态崩了) are small talk. */
+const HYPERBOLE =
+  /[热急累笑气困饿冷烦忙吓馋撑晒渴酸美帅乐]死(?:了|我了|宝宝了|人了|我|个人|啦)|要死了|救救我|心态崩|崩溃了|裂开了|血亏|躺平|摆烂|emo/;
+
+/** Words that tie a message to a report or an office, so "还没" is a follow-up and not a mood. */
+const REPORT_WORD = /报修|反映|投诉|工单|师傅|物业|社区|网格员|居委会|热线|12345/;
 
 const STRIP = /\[[^\]]{1,6}\]|[\s\p{P}\p{S}\p{Emoji_Presentation}]/gu;
 
@@ -52,6 +58,12 @@ export function decideIntent(text: string, signals: IntentSignals): IntentDecisi
   }
   if (signals.emergency) {
     return { intent: 'emergency', cue: `emergency:${signals.emergency.cue}`, strength: 0.95 };
+  }
+  if (OWN_FALSE_ALARM.test(text) && !firstMatch(text, FOLLOW_UP)) {
+    return { intent: 'chatter', cue: 'chatter:own-false-alarm', strength: 0.6 };
+  }
+  if (signals.domainScore < 2 && (HYPERBOLE.test(text) || JOKE.test(text)) && !REPORT_WORD.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:hyperbole', strength: 0.6 };
   }
   const notice = firstMatch(text, NOTICE_OR_AD);
   if (notice) {
@@ -96,8 +108,11 @@ function decideRequest(text: string, signals: IntentSignals): IntentDecision {
   }
   if (signals.domainScore < 2) {
     // no domain word: a clear problem or a question to an office is still a request, with low confidence
+    const strongProblem = firstMatch(text, STRONG_PROBLEM);
     const asked =
-      HYPERBOLE.test(text) || JOKE.test(text) ? undefined : (problem ?? firstMatch(text, ASKS_AN_OFFICE));
+      HYPERBOLE.test(text) || JOKE.test(text)
+        ? undefined
+        : (strongProblem ?? firstMatch(text, ASKS_AN_OFFICE));
     if (asked) {
       const intent = procedure && !problem ? 'inquiry' : 'grievance';
       return { intent, cue: `${intent}:${asked}(no domain word)`, strength: 0.35 };

@@ -77,6 +77,16 @@ function classifyWith(model: TrainedModel, directory: Directory, input: Classify
     picked.category = 'building_repair';
     picked.cues.push('place:小区内路灯');
   }
+  if (
+    picked.category === 'road_facility' &&
+    place.kind === 'compound' &&
+    (location.building !== null || /楼道|厕所|马桶|地漏|厨房|家里|一楼|屋里/.test(text)) &&
+    /下水|排水|污水|化粪|地漏|返水/.test(text)
+  ) {
+    // a blocked drain in a building is a common part of the building, not the municipal sewer
+    picked.category = 'building_repair';
+    picked.cues.push('place:楼内下水');
+  }
   const body = decideBody(picked.category, place, text, intent.intent);
   const urgency = decideUrgency(intent.intent, picked.category, text);
   cues.push(

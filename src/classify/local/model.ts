@@ -24,7 +24,7 @@ export type TrainingExample = { text: string; intent: string; category: string; 
 
 export type Prediction = { label: string; probability: number; distribution: Map<string, number> };
 
-const ALPHA = 0.5;
+const ALPHA = 0.3;
 
 export function trainModel(
   examples: readonly TrainingExample[],

@@ -1,9 +1,29 @@
 /** Common misspellings in residents' messages (IME slips), mapped to the intended word. */
 const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/电悌/g, '电梯'],
-  [/然气/g, '燃气'],
-  [/暖器/g, '暖气'],
+  [/电悌|电体|点梯/g, '电梯'],
+  [/(?<!燃)然气|燃汽/g, '燃气'],
+  [/煤汽/g, '煤气'],
+  [/暖器|暧气/g, '暖气'],
   [/渗漏水/g, '渗水'],
+  // pinyin-IME homophones of the words residents type most
+  [/垃极|拉圾|垃级|拉极|腊鸡/g, '垃圾'],
+  [/物叶|勿业|物页/g, '物业'],
+  [/楼到(?=灯|里|口)/g, '楼道'],
+  [/井该|井蓋/g, '井盖'],
+  [/路等(?=坏|不亮|灭|不|也)/g, '路灯'],
+  [/跳匝/g, '跳闸'],
+  [/消方/g, '消防'],
+  [/燥音|噪间/g, '噪音'],
+  [/违见/g, '违建'],
+  [/漏谁/g, '漏水'],
+  // dialect: 咋/啥/俺/侬/木有 to the standard words the rules use
+  [/咋(?=办|整|弄|申请|交|开|充|补|回事|样|没|不|还|又|就|都|这么|那么|处理|报|领|搞|知道|能)/g, '怎么'],
+  [/为啥/g, '为什么'],
+  [/啥/g, '什么'],
+  [/俺们/g, '我们'],
+  [/俺/g, '我'],
+  [/侬/g, '你'],
+  [/木有|冇得?/g, '没有'],
 ];
 
 /** Full-width to half-width, lower case, typo fixes and collapsed spaces; keeps Chinese as is. */

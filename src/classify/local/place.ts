@@ -29,6 +29,23 @@ const HAS_PROPERTY = /(?<!没|没有|无|也没)物业(?!费.{0,3}没)/;
 const OTHER_COMPOUND =
   /[\u4e00-\u9fff]{2,3}(?:苑|园(?!林)|华庭|家园|新村|小区(?=\d|[一二三四五六七八九十])|宿舍|花园|公寓|嘉园)/;
 
+/** What residents call a compound among its siblings: 幸福里一区 → 一区 (the shared prefix dropped). */
+function shortName(name: string, compounds: ReadonlyArray<{ name: string }>): string | undefined {
+  let prefix = 0;
+  for (const other of compounds) {
+    if (other.name === name) {
+      continue;
+    }
+    let i = 0;
+    while (i < name.length && name[i] === other.name[i]) {
+      i++;
+    }
+    prefix = Math.max(prefix, i);
+  }
+  const alias = name.slice(prefix);
+  return prefix > 0 && alias.length >= 2 && alias !== name ? alias : undefined;
+}
+
 /** Decides the place from text cues, the directory (building → compound) and, weakly, the group it came from. */
 export function resolvePlace(
   text: string,
@@ -37,7 +54,12 @@ export function resolvePlace(
   roomTopic?: string,
 ): Place {
   const cues: string[] = [];
-  const named = directory.data.compounds.find((c) => text.includes(c.name));
+  const named =
+    directory.data.compounds.find((c) => text.includes(c.name)) ??
+    directory.data.compounds.find((c) => {
+      const alias = shortName(c.name, directory.data.compounds);
+      return alias !== undefined && text.includes(alias);
+    });
   const street = directory.data.streets.find((s) => text.includes(s)) ?? firstMatch(text, STREET);
   const inside = firstMatch(text, IN_COMPOUND);
   const other = named ? undefined : OTHER_COMPOUND.exec(text)?.[0];

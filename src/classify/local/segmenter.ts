@@ -11,7 +11,7 @@ export function segment(text: string): string[] {
 
 const SKIP = /^[\s\p{P}\p{S}\d]+$/u;
 
-/** Model features: jieba words plus character bigrams of the Chinese runs, so unseen compounds still share evidence. */
+/** Model features: jieba words plus character 1-3-grams of the Chinese runs, so unseen compounds still share evidence. */
 export function featuresOf(text: string): string[] {
   const features: string[] = [];
   for (const word of segment(text)) {
@@ -20,8 +20,14 @@ export function featuresOf(text: string): string[] {
     }
   }
   for (const run of text.match(/[\u4e00-\u9fff]+/g) ?? []) {
-    for (let i = 0; i + 1 < run.length; i++) {
-      features.push(`b:${run.slice(i, i + 2)}`);
+    for (let i = 0; i < run.length; i++) {
+      features.push(`u:${run[i]}`);
+      if (i + 1 < run.length) {
+        features.push(`b:${run.slice(i, i + 2)}`);
+      }
+      if (i + 2 < run.length) {
+        features.push(`t:${run.slice(i, i + 3)}`);
+      }
     }
   }
   return features;

@@ -20,18 +20,29 @@ describe('local classifier quality floors (a regression fails here)', () => {
     expect(m.locationExact).toBeGreaterThanOrEqual(0.98);
   });
 
-  it('holds its figures on the hand-written held-out files', () => {
-    for (const file of ['holdout-messages.jsonl', 'holdout-2-messages.jsonl', 'holdout-3-messages.jsonl']) {
+  // floors a little under the figures measured after rule work (see docs/classifier.md for the blind first runs)
+  const HELD_OUT: ReadonlyArray<[file: string, intent: number, category: number, body: number]> = [
+    ['holdout-messages.jsonl', 0.95, 0.95, 0.95],
+    ['holdout-2-messages.jsonl', 0.95, 0.95, 0.93],
+    ['holdout-3-messages.jsonl', 0.9, 0.9, 0.85],
+    ['holdout-4-messages.jsonl', 0.96, 0.96, 0.96],
+    ['holdout-5-messages.jsonl', 0.9, 0.9, 0.92],
+  ];
+
+  it.each(HELD_OUT)(
+    'holds its figures on the hand-written held-out file %s',
+    (file, intent, category, body) => {
       const heldOut = readLabelledMessages(new URL(`../../../fixtures/${file}`, import.meta.url).pathname);
       const m = computeMetrics(trainAndScore(dev, heldOut, directory));
 
-      expect(m.intentAccuracy, file).toBeGreaterThanOrEqual(0.9);
+      expect(m.intentAccuracy, file).toBeGreaterThanOrEqual(intent);
       expect(m.emergencyRecall, file).toBe(1);
-      expect(m.categoryAccuracy, file).toBeGreaterThanOrEqual(0.8);
-      expect(m.bodyAccuracy, file).toBeGreaterThanOrEqual(0.75);
+      expect(m.emergencyPrecision, file).toBeGreaterThanOrEqual(0.9);
+      expect(m.categoryAccuracy, file).toBeGreaterThanOrEqual(category);
+      expect(m.bodyAccuracy, file).toBeGreaterThanOrEqual(body);
       expect(m.locationExact, file).toBeGreaterThanOrEqual(0.95);
-    }
-  });
+    },
+  );
 
   it('never lets a fold model see the messages it is scored on', () => {
     const scored = crossValidate(dev.slice(0, 50), 5, directory);
