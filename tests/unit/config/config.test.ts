@@ -47,3 +47,13 @@ describe('parseConfig', () => {
     });
   });
 });
+
+describe('.env.example', () => {
+  it('lists every configuration key, and nothing else', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ConfigSchema } = await import('../../../src/config.js');
+    const listed = [...readFileSync('.env.example', 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+
+    expect(listed.sort()).toEqual(Object.keys(ConfigSchema.shape).sort());
+  });
+});
