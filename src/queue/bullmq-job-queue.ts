@@ -4,6 +4,12 @@ import type { Redis } from 'ioredis';
 import type { JobQueue } from './job-queue.js';
 import { DEFAULT_ATTEMPTS, QUEUE_NAMES } from './jobs.js';
 
+/**
+ * Outbox priorities. BullMQ runs jobs without a priority before every prioritized one, so both kinds carry
+ * one: urgent rows (emergencies) first, the rest in order after them.
+ */
+const OUTBOX_PRIORITY = { urgent: 1, normal: 2 } as const;
+
 const CLEANUP = {
   removeOnComplete: { age: 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
@@ -41,15 +47,16 @@ export class BullmqJobQueue implements JobQueue {
     if (outboxIds.length === 0) {
       return;
     }
+    // no custom job id: row ids start again at 1 in a fresh store while Redis may still hold finished jobs
+    // of an old one; delivery skips a row already sent, so a second job for a row is harmless
     await this.outbox.addBulk(
       outboxIds.map((outboxId) => ({
         name: 'send',
         data: { outboxId },
         opts: {
-          jobId: `outbox-${outboxId}`,
           attempts: DEFAULT_ATTEMPTS,
           backoff: { type: 'exponential', delay: 2000 },
-          ...(options.urgent ? { priority: 1 } : {}),
+          priority: options.urgent ? OUTBOX_PRIORITY.urgent : OUTBOX_PRIORITY.normal,
           ...CLEANUP,
         },
       })),
