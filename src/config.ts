@@ -14,8 +14,11 @@ export const ConfigSchema = z.object({
   /** PostgreSQL schema holding the tables (created if missing). */
   DATABASE_SCHEMA: z.string().default('public'),
   REDIS_URL: z.string().optional(),
-  /** Prefix of every Redis key the queues use, so deployments and test runs never share keys. */
-  QUEUE_PREFIX: z.string().default('shaozi'),
+  /**
+   * Prefix of every Redis key the queues use, so deployments and test runs never share keys; by default
+   * `shaozi`, or `shaozi-sandbox` when no puppet is set, so the sandbox never touches a deployment's queues.
+   */
+  QUEUE_PREFIX: z.string().optional(),
   /** Community directory file; the shipped sample community when unset. */
   DIRECTORY_FILE: z.string().optional(),
   /** Wechaty puppet; unset means the sandbox on the mock puppet. */
@@ -54,12 +57,17 @@ export const ConfigSchema = z.object({
   PROMPTS_DIR: z.string().default('prompts'),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+const ResolvedConfigSchema = ConfigSchema.transform((c) => ({
+  ...c,
+  QUEUE_PREFIX: c.QUEUE_PREFIX ?? (c.WECHATY_PUPPET ? 'shaozi' : 'shaozi-sandbox'),
+}));
+
+export type Config = z.infer<typeof ResolvedConfigSchema>;
 
 /** Parses the configuration; a wrong value fails naming the key and the problem. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const result = ConfigSchema.safeParse(cleaned);
+  const result = ResolvedConfigSchema.safeParse(cleaned);
   if (!result.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
   }

@@ -7,12 +7,17 @@ describe('parseConfig', () => {
 
     expect(config).toMatchObject({
       DATA_DIR: 'data',
-      QUEUE_PREFIX: 'shaozi',
+      QUEUE_PREFIX: 'shaozi-sandbox',
       OUTBOX_PER_MINUTE: 20,
       INLINE_WORKERS: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(llmSettings(config)).toBeUndefined();
+  });
+
+  it("keeps the sandbox off a deployment's queues unless a prefix is set", () => {
+    expect(parseConfig({ WECHATY_PUPPET: 'wechaty-puppet-wechat4u' }).QUEUE_PREFIX).toBe('shaozi');
+    expect(parseConfig({ QUEUE_PREFIX: 'mine' }).QUEUE_PREFIX).toBe('mine');
   });
 
   it('names the key and the problem of a wrong value', () => {
@@ -52,7 +57,9 @@ describe('.env.example', () => {
   it('lists every configuration key, and nothing else', async () => {
     const { readFileSync } = await import('node:fs');
     const { ConfigSchema } = await import('../../../src/config.js');
-    const listed = [...readFileSync('.env.example', 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    const listed = [...readFileSync('.env.example', 'utf8').matchAll(/^# ([A-Z][A-Z0-9_]+)=/gm)].map(
+      (m) => m[1],
+    );
 
     expect(listed.sort()).toEqual(Object.keys(ConfigSchema.shape).sort());
   });
