@@ -16,6 +16,7 @@ import { processIntake } from './intake/process-intake.js';
 import type { Logger } from './logger.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
+import { requeuePendingOutbox } from './outbox/requeue-pending.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
@@ -149,7 +150,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     closers.push(() => workers.close());
     await timers.schedule(timerSchedule(config));
     // messages committed before a crash but never sent go out now
-    await queue.enqueueOutbox((await tickets.pendingOutbox()).map((row) => row.id));
+    await requeuePendingOutbox(tickets, queue);
     const settle = async (timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (bot.sandbox && bot.handledCount() < bot.sandbox.deliveredCount()) {

@@ -3,6 +3,7 @@ import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
+import { requeuePendingOutbox } from '../outbox/requeue-pending.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
@@ -46,7 +47,7 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
     return;
   }
   if (message.outcome) {
-    await requeueUnsent(deps);
+    await requeuePendingOutbox(deps.tickets, deps.queue);
     return;
   }
   if (deps.handleCommand && (await deps.handleCommand(message))) {
@@ -138,11 +139,6 @@ async function settle(
     outbox,
   );
   await deps.queue.enqueueOutbox(outboxIds);
-}
-
-async function requeueUnsent(deps: IntakeDeps): Promise<void> {
-  const pending = await deps.tickets.pendingOutbox();
-  await deps.queue.enqueueOutbox(pending.map((row) => row.id));
 }
 
 function committeeName(directory: Directory): string {

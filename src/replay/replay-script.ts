@@ -1,7 +1,13 @@
 import * as z from 'zod';
 
+/** A date and time with no zone (`Z` or an offset) after it: the script's clock is China time. */
+const WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+// Date.parse reads a time without a zone in the machine's time zone, so the same script would play
+// at other instants on another machine.
 const Iso = z
   .string()
+  .transform((s) => (WITHOUT_ZONE.test(s.trim()) ? `${s.trim()}+08:00` : s))
   .refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO date-time such as 2026-11-30T09:00:00+08:00');
 
 /** One line of a replay script (interfaces.md, `shaozi replay`). */

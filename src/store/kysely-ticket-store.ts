@@ -180,11 +180,12 @@ export class KyselyTicketStore implements TicketStore {
     return row ? fromOutboxRecord(row) : undefined;
   }
 
-  async pendingOutbox(limit = 100): Promise<OutboxRow[]> {
+  async pendingOutbox(limit = 100, afterId = 0): Promise<OutboxRow[]> {
     const rows = await this.db
       .selectFrom('outbox')
       .selectAll()
       .where('sent_at', 'is', null)
+      .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit)
       .execute();

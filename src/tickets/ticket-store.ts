@@ -90,8 +90,8 @@ export interface TicketStore {
   listTickets(filter?: TicketFilter): Promise<Ticket[]>;
   events(ticketNumber: number): Promise<TicketEvent[]>;
   getOutbox(id: number): Promise<OutboxRow | undefined>;
-  /** Outbox rows not yet sent, oldest first (re-enqueued at startup after a crash). */
-  pendingOutbox(limit?: number): Promise<OutboxRow[]>;
+  /** Outbox rows not yet sent, oldest first, with ids above `afterId` (re-enqueued at startup after a crash). */
+  pendingOutbox(limit?: number, afterId?: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
   /**
    * Queues messages about no ticket (digests), once per `key`: a second call with the same key queues

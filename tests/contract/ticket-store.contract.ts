@@ -330,6 +330,19 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
         expect(await store.getOutbox(outboxIds[0] ?? 0)).toMatchObject({ text: '已受理', sentAt: at(2) });
         expect(await store.pendingOutbox(0)).toEqual([]);
       });
+
+      it('pages unsent rows after a given id', async () => {
+        const ids = await store.enqueueMessages([reply('a'), reply('b'), reply('c')], {
+          at: at(1),
+          key: 'k',
+        });
+
+        const first = await store.pendingOutbox(2);
+        const rest = await store.pendingOutbox(2, first.at(-1)?.id ?? 0);
+
+        expect(first.map((o) => o.id)).toEqual(ids.slice(0, 2));
+        expect(rest.map((o) => o.text)).toEqual(['c']);
+      });
     });
 
     describe('listTickets', () => {

@@ -1,6 +1,6 @@
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { Ticket } from '../../tickets/ticket.js';
-import { categoryName, placeText } from './ticket-replies.js';
+import { categoryName, placeText, publicPlaceText } from './ticket-replies.js';
 
 /** What the bot says when it reads a message as part of an existing ticket (zh-CN, short and polite). */
 
@@ -18,7 +18,7 @@ const handlerOf = (t: Ticket) => (t.assignees.length > 0 ? `网格员${t.assigne
 export const intakeReplies = {
   /** To a resident whose report joined an open ticket about the same problem at the same place. */
   joinedTicket: (t: Ticket) =>
-    `${placeText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
+    `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
     `${handlerOf(t)}正在跟进。发「进度 ${t.number}」可查看进度。`,
 
   /** To the assignees: one more resident reported their ticket. */
@@ -31,7 +31,7 @@ export const intakeReplies = {
 
   /** To the reporter: the same problem came back after closure, so the old ticket was reopened. */
   recurrenceReopened: (t: Ticket) =>
-    `${placeText(t)}的${categoryName(t.category)}问题在工单 #${t.number} 办结后再次出现，已重新打开 #${t.number}，` +
+    `${publicPlaceText(t)}的${categoryName(t.category)}问题在工单 #${t.number} 办结后再次出现，已重新打开 #${t.number}，` +
     `${handlerOf(t)}继续跟进。发「进度 ${t.number}」可查看进度。`,
 
   /** To the assignees: their closed ticket came back. */

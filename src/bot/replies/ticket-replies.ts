@@ -53,6 +53,10 @@ export function placeText(t: Pick<Ticket, 'location'>): string {
   return parts || landmark || '未注明地点';
 }
 
+/** Where the ticket is, as the group may read it: the reporter's room (their home) is left out. */
+export const publicPlaceText = (t: Pick<Ticket, 'location'>): string =>
+  placeText({ location: { ...t.location, room: null } });
+
 export const replies = {
   grievanceAck: (t: Ticket, handler: string) =>
     `已收到您反映的${categoryName(t.category)}问题，工单 #${t.number}。由${handler}处理，网格员${t.assignees[0] ?? ''}跟进，` +

@@ -24,13 +24,16 @@ export const progress: CommandHandler<'progress'> = async (deps, ctx, command) =
   const t = loaded.ticket;
   const sender = { name: ctx.message.sender, id: ctx.message.senderId };
   const sameGroup = ctx.message.room !== null && t.room === ctx.message.room;
-  if (!isReporterOrCo(t, sender) && !deps.directory.isStaff(ctx.person.name) && !sameGroup) {
+  const concerned = isReporterOrCo(t, sender) || deps.directory.isStaff(ctx.person.name);
+  if (!concerned && !sameGroup) {
     return refuse(ctx, t.number, refusalReasons.notVisible);
   }
   const events = await deps.tickets.events(t.number);
   const steps = events.slice(-LAST_STEPS).map((e) => publicStep(deps.directory, e));
   const handler = deps.directory.bodyDisplayName(t.body, t.location.compound);
-  return done(t.number, [ctx.here(commandReplies.progress(t, handler, steps))]);
+  // a neighbour learns where the problem is, not which flat reported it
+  const shown = concerned ? t : { ...t, location: { ...t.location, room: null } };
+  return done(t.number, [ctx.here(commandReplies.progress(shown, handler, steps))]);
 };
 
 function publicStep(directory: Directory, e: TicketEvent): string {

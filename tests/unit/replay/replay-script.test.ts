@@ -38,4 +38,30 @@ describe('parseReplayScript', () => {
 
     expect(!result.success && result.error).toBe('line 2: events must be in time order');
   });
+
+  it('reads a time without an offset as China time, whatever the machine’s time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const result = parseReplayScript(
+        [
+          '{"at":"2026-11-30T09:00:00","room":"幸福里一区业主群","from":"王阿姨","text":"3号楼电梯又坏了"}',
+          '{"at":"2026-11-30 09:30","tick":true}',
+          '{"at":"2026-11-30T02:00:00Z","tick":true}',
+        ].join('\n'),
+      );
+
+      expect(result.success && result.events.map((e) => new Date(e.at).toISOString())).toEqual([
+        '2026-11-30T01:00:00.000Z',
+        '2026-11-30T01:30:00.000Z',
+        '2026-11-30T02:00:00.000Z',
+      ]);
+    } finally {
+      if (zone === undefined) {
+        delete process.env.TZ;
+      } else {
+        process.env.TZ = zone;
+      }
+    }
+  });
 });
