@@ -74,7 +74,7 @@ type Core = {
 async function openCore(config: Config, logger: Logger, sqlitePath?: string): Promise<Core> {
   const closers: Array<() => Promise<void>> = [];
   const stop = async () => {
-    for (const close of closers.reverse()) {
+    for (const close of [...closers].reverse()) {
       await close().catch((err: unknown) => logger.warn({ event: 'app.stop.failed', err }, 'close failed'));
     }
   };

@@ -1,3 +1,4 @@
+import { intakeReplies } from '../bot/replies/intake-replies.js';
 import { replies } from '../bot/replies/ticket-replies.js';
 import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
@@ -59,6 +60,9 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
   const reader = readerOf(deps.directory, message);
   if (reader === 'photo') {
     await readPhoto(deps, message);
+  } else if (reader === 'voice') {
+    // a voice message is a resident trying to tell us something: ask for words rather than stay silent
+    await settle(deps, message, OUTCOMES.voice, [answer(message, intakeReplies.voiceNotRead())]);
   } else if (reader === 'staff') {
     await readStaffMessage(deps, message);
   } else if (reader === 'request') {
@@ -73,13 +77,19 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
  * group a staff member's text is not a request (announcements would read as grievances): it is only
  * checked for pressure on residents' ratings.
  */
-function readerOf(directory: Directory, message: SeenMessage): 'request' | 'photo' | 'staff' | 'none' {
+function readerOf(
+  directory: Directory,
+  message: SeenMessage,
+): 'request' | 'photo' | 'voice' | 'staff' | 'none' {
   const group = message.room === null ? undefined : directory.group(message.room);
   if (message.room !== null && group !== undefined && group.kind !== 'residents') {
     return 'none';
   }
   if (message.kind === 'image') {
     return 'photo';
+  }
+  if (message.kind === 'voice') {
+    return directory.isStaff(message.sender) ? 'none' : 'voice';
   }
   if (message.kind !== 'text' || message.text.length === 0) {
     return 'none';
@@ -105,7 +115,11 @@ async function readResidentText(deps: IntakeDeps, message: SeenMessage): Promise
     return;
   }
   const outbox =
-    c.intent === 'inquiry' ? [answer(message, replies.inquiryAck(committeeName(deps.directory)))] : [];
+    c.intent === 'inquiry'
+      ? [answer(message, replies.inquiryAck(committeeName(deps.directory)))]
+      : c.intent === 'chatter' && message.room === null
+        ? [answer(message, intakeReplies.privateHello(deps.directory.botName))]
+        : [];
   await settle(deps, message, c.intent, outbox);
 }
 

@@ -13,6 +13,8 @@ export const OUTCOMES = {
   ratingPressure: 'rating_pressure',
   /** A staff member's message in a residents' group that is not a command: not read as a request. */
   staff: 'staff',
+  /** A voice message: the resident was asked to write instead. */
+  voice: 'voice',
 } as const;
 
 /** Outcomes that mean the message was (part of) a resident's request on that ticket. */

@@ -26,6 +26,7 @@ export function startWorkers(options: {
   prefix: string;
   processors: Processors;
   logger: Logger;
+  /** Intake jobs run one at a time by default: a conversation is read in order (aggregation, merges). */
   intakeConcurrency?: number;
 }): RunningWorkers {
   const { connection, prefix, processors, logger } = options;
@@ -60,7 +61,7 @@ export function startWorkers(options: {
     workers.push(worker);
   };
   if (processors.intake) {
-    add(QUEUE_NAMES.intake, IntakeJobSchema, processors.intake, options.intakeConcurrency ?? 4);
+    add(QUEUE_NAMES.intake, IntakeJobSchema, processors.intake, options.intakeConcurrency ?? 1);
   }
   if (processors.outbox) {
     // one sender per bot account: order and the rate limit hold

@@ -52,5 +52,10 @@ export const intakeReplies = {
     `工单 #${t.number} 处理人已报办结。如果问题还没解决，请回复「不满意 ${t.number} 原因」，我们会重新办理。`,
 
   /** To a resident who followed up privately but has no open ticket. */
+  voiceNotRead: () => '抱歉，暂时听不了语音。请用文字说一下是什么问题、在哪栋楼，谢谢！',
+
+  privateHello: (botName: string) =>
+    `您好，我是${botName}。遇到问题请直接用文字说明情况和楼栋（如「3号楼电梯坏了」），发「帮助」查看可用的命令。`,
+
   followUpNothingOpen: () => '没有查到您未办结的工单。如有新问题，请直接说明地点和情况。',
 };

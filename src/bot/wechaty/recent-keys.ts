@@ -8,6 +8,10 @@ export class RecentKeys {
     return this.keys.has(key);
   }
 
+  delete(key: string): void {
+    this.keys.delete(key);
+  }
+
   add(key: string): void {
     this.keys.add(key);
     if (this.keys.size > this.capacity) {

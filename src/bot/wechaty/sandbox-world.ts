@@ -84,8 +84,13 @@ export class SandboxWorld {
     const target = room === null ? this.self : this.room(room, talker);
     if (image !== undefined || voice !== undefined) {
       const name = image ?? voice ?? 'file';
-      const fallback = image !== undefined ? '.jpg' : '.silk';
-      const fileName = /\.[a-z0-9]+$/i.test(name) ? name : `${name}${fallback}`;
+      // the mock puppet types a file by its extension, and knows a voice only as .sil
+      const fileName =
+        image !== undefined
+          ? /\.[a-z0-9]+$/i.test(name)
+            ? name
+            : `${name}.jpg`
+          : `${name.replace(/\.[a-z0-9]+$/i, '')}.sil`;
       // base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
       const content = Buffer.from(`stand-in for ${fileName}`).toString('base64');
       talker.say(FileBox.fromBase64(content, fileName)).to(target);

@@ -74,6 +74,8 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
         await options.onMessage(incoming);
       }
     } catch (error) {
+      // not recorded: a redelivery of this message gets another chance
+      seen.delete(message.id);
       logger.error(
         { event: 'bot.message.failed', messageId: message.id, err: error },
         'message handling failed',

@@ -142,3 +142,33 @@ describe('a group message on the real pipeline (mock puppet, Redis, SQLite)', ()
     expect(app.sent.find((m) => m.to === '陶经理')).toBeDefined();
   });
 });
+
+describe('messages the bot cannot act on', () => {
+  let app: TestApp;
+
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+
+  afterEach(async () => {
+    await app.stop();
+  });
+
+  it('asks a resident who sent a voice message to write instead, and opens no ticket', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, voice: 'voice-1.silk' });
+
+    expect(await app.tickets.listTickets()).toEqual([]);
+    expect(app.sent).toHaveLength(1);
+    expect(app.sent[0]).toMatchObject({ room: GROUP, mentions: ['王阿姨'] });
+    expect(app.sent[0]?.text).toContain('文字');
+  });
+
+  it('greets a resident who says hello in private with how to use it, but stays quiet in the group', async () => {
+    await app.say({ from: '赵先生', room: null, text: '你好' });
+    await app.say({ from: '赵先生', room: GROUP, text: '你好' });
+
+    expect(app.sent).toHaveLength(1);
+    expect(app.sent[0]).toMatchObject({ to: '赵先生' });
+    expect(app.sent[0]?.text).toContain('帮助');
+  });
+});
