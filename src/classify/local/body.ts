@@ -14,12 +14,12 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
       body: 'housing',
       patterns: [/加装电梯.{0,20}(?:补贴|政策|流程|怎么|多少)|(?:补贴|政策).{0,10}加装电梯/],
     },
-    { body: 'committee', patterns: [/加装电梯/] },
+    { body: 'committee', patterns: [/加装电梯|(?:想|要)装电梯.{0,20}(?:同意|签字|协调|出面|做工作)/] },
   ],
   water_supply: [{ body: 'property', patterns: [/水箱|二次供水|加压泵|二次加压|高层.{0,6}水压/] }],
   building_repair: [
     { body: 'housing', patterns: [/维修基金|房屋安全|危房/] },
-    { body: 'street_office', patterns: [/老旧小区改造.{0,30}(?:有没有|啥时候|什么时候|轮到)/] },
+    { body: 'street_office', patterns: [/老(?:旧)?小区改造.{0,30}(?:有没有|啥时候|什么时候|轮到)/] },
   ],
   sanitation: [
     {
@@ -31,16 +31,26 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
     { body: 'property', patterns: [/装修|电钻|物业的|报警器|垃圾车/] },
     {
       body: 'urban_mgmt',
-      patterns: [/工地|施工|打桩|搅拌车|混凝土|大喇叭|店.{0,8}喇叭|ktv|酒吧|店.{0,6}(?:音响|音乐)|商家/],
+      patterns: [
+        /工地|施工|打桩|搅拌车|混凝土|大喇叭|店.{0,8}喇叭|ktv|酒吧|店.{0,6}(?:音响|音乐)|商家|小贩|摊贩|吆喝|叫卖|健身房|商铺|修路|电镐|路面/,
+      ],
     },
-    { body: 'environment', patterns: [/排风机|压缩机|冷库|风机|冷却塔|机组|分贝/] },
+    {
+      body: 'environment',
+      patterns: [/排风机|压缩机|冷库|风机|冷却塔|机组|分贝|(?:店|饭馆|餐馆|超市|商场).{0,8}(?:空调|外机)/],
+    },
   ],
   illegal_construction: [
     { body: 'housing', patterns: [/承重墙|房屋结构|危房/] },
     { body: 'property', patterns: [/开荒|种菜/] },
   ],
   greenery: [
-    { body: 'landscaping', patterns: [/砍(?:了|掉)?.{0,6}树.{0,30}(?:审批|批)|审批|找谁批|行道树|公园/] },
+    {
+      body: 'landscaping',
+      patterns: [
+        /砍(?:了|掉)?.{0,6}树.{0,30}(?:审批|批)|审批|找谁批|行道树|公园|树.{0,8}砍(?:了|掉)|随便砍|私自砍/,
+      ],
+    },
   ],
   road_facility: [{ body: 'traffic_police', patterns: [/斑马线|红绿灯|信号灯|标线|交通灯/] }],
   fire_safety: [
@@ -54,7 +64,12 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
     },
   ],
   property_service: [
-    { body: 'housing', patterns: [/公共收益|收费标准|涨(?:价|到|了)|合法吗|政府定/] },
+    {
+      body: 'housing',
+      patterns: [
+        /公共收益|收费标准|什么标准|谁定的|涨到|涨价.{0,10}(?:同意|合法)|合法吗|政府定|公示|公布|账目/,
+      ],
+    },
     { body: 'street_office', patterns: [/业委会|业主大会|撤场|不干了|选聘/] },
   ],
   pets: [
@@ -78,7 +93,7 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
   ],
   consultation: [
     { body: 'housing', patterns: [/公租房|廉租房|保障房/] },
-    { body: 'police', patterns: [/居住证(?!明)|户口|居住登记|迁入|身份证/] },
+    { body: 'police', patterns: [/居住证(?!明)|户口(?!本)|落户|居住登记|迁入|身份证/] },
   ],
   other: [
     {

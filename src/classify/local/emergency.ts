@@ -1,5 +1,6 @@
 import type { Category } from '../../labels/labels.js';
 import { firstMatch, hasAny } from './cue.js';
+import { scoreDanger } from './danger.js';
 
 /** Danger to life or property now: what the bot must answer at once with 110/119/120. */
 export type EmergencyHit = { category: Category; cue: string };
@@ -108,16 +109,18 @@ const RULES: EmergencyRule[] = [
 /** Hyperbole and jokes (热死了, 笑死, 基金着火) or a danger that is already over: never an emergency. */
 const NOT_NOW = [
   /哈哈|😂|🤣|笑死|开玩笑|基金|股票|\[捂脸\]/,
-  /是我(?:家)?.{0,8}(?:炒|做饭|烧|煮|烤|炖|喷|抽)|别慌|别紧张|别担心|原来是|带走了|已经送(?:医|医院)|送到医院了/,
+  /是我(?:家)?.{0,8}(?:炒|煎|炸|烧|煮|烤|炖|熬|蒸|做饭|做菜|喷|抽|弄|搞)|吓到大家|别慌|别紧张|别担心|原来是|带走了|已经送(?:医|医院)|送到医院了/,
   /没事了|没事啊|虚惊一场|已经(?:灭|扑灭|出来|救出|送医|没事)|(?:现在|总算|终于)(?:救)?出来了|人已经出来|已经找到|找到了/,
   /火锅|上火|发火|火车|火爆|恼火|火大|火了火了|炸鸡|炸串|爆单|视频炸了/,
   /我(?:都|真|真的)?(?:要|想)(?:跳楼|去死|死了)|(?:房价|考试|作业|加班|减肥|工资|老板|期末).{0,12}(?:跳楼|不想活)/,
   /(?:上周|上次|上个月|前几天|去年).{0,10}(?:那次|的时候)|那次.{0,8}(?:处理|及时|谢谢)/,
 ];
 
+const ASSAILANT = /打|砍|刀|棍|砸|捅|抢|持|撬|斗殴|动手|拿着|追/;
+
 /** Hypotheticals about a hazard (真着火了, 万一出事, 一点火星就着) describe risk, not a fire now. */
 const HYPOTHETICAL_CLAUSE =
-  /(?:真(?:着|起|失)火|真出事|万一|要是|一旦|如果|假如|怕|小心|注意|防止|预防|以防|谨防)[^ ,，。!！?？]*|一点火星[^ ,，。]*|着了火[^ ,，。]*/g;
+  /(?:真(?:着|起|失)火|真出事|万一|要是|一旦|如果|假如|怕|小心|注意|防止|预防|以防|谨防)[^ ,，。!！?？]*|一点火星[^ ,，。]*|着了火[^ ,，。]*|(?:着火|起火|失火|出事)了?(?:都|也|就|怎么|咋|谁|可)[^ ,，。]*/g;
 
 export function detectEmergency(text: string): EmergencyHit | undefined {
   if (hasAny(text, NOT_NOW)) {
@@ -134,7 +137,18 @@ export function detectEmergency(text: string): EmergencyHit | undefined {
     }
     hits.push({ category: rule.category, cue });
   }
+  if (hits.length === 0) {
+    // new wording: a danger concept with signs that it is happening now
+    const danger = scoreDanger(text.replace(HYPOTHETICAL_CLAUSE, ''));
+    return danger ? { category: danger.category, cue: `danger:${danger.cue}` } : undefined;
+  }
   // an injury in a fight is the police's first (110 sends the ambulance too)
-  const violence = hits.find((h) => h.category === 'public_security');
+  // blood alone (a fall at home) is not violence: a weapon or an assailant makes it the police's
+  const violence = hits.find(
+    (h) => h.category === 'public_security' && (!/血/.test(h.cue) || ASSAILANT.test(text)),
+  );
+  if (!violence && hits[0]?.category === 'public_security' && /血/.test(hits[0].cue)) {
+    return { category: 'health', cue: hits[0].cue };
+  }
   return hits[0]?.category === 'health' && violence ? violence : hits[0];
 }

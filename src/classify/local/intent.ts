@@ -3,8 +3,11 @@ import { firstMatch } from './cue.js';
 import type { EmergencyHit } from './emergency.js';
 import {
   ACK,
+  COMPLAINT_TONE,
   FOLLOW_UP,
+  GENERAL_REQUEST,
   JOKE,
+  NEIGHBOUR_ASK,
   NOTICE_OR_AD,
   OWN_FALSE_ALARM,
   POSITIVE_CHATTER,
@@ -13,6 +16,7 @@ import {
   PROBLEM,
   PROCEDURE,
   RESOLVED,
+  RULE_QUESTION,
   STILL_BROKEN,
   STRONG_PROBLEM,
   THANKS,
@@ -48,6 +52,14 @@ const HYPERBOLE =
 /** Words that tie a message to a report or an office, so "还没" is a follow-up and not a mood. */
 const REPORT_WORD = /报修|反映|投诉|工单|师傅|物业|社区|网格员|居委会|热线|12345/;
 
+/** With no domain word, a question about paperwork (要办什么证, 要不要报批, 什么时候轮到) is still for an office. */
+const OFFICE_QUESTION =
+  /办(?:什么|啥|哪些)?证|报批|审批|手续|材料|申请|登记|补贴|政策|轮到|归谁管|找哪个部门|哪个部门/;
+
+/** Someone else's incident, already over (昨晚有人打架 警察带走了 现在没事了): news, not a follow-up. */
+const NEWS_OVER =
+  /(?:昨晚|昨天|刚才|早上|上午|下午|晚上|前天).{0,12}有人.{0,24}(?:带走了|没事了|处理完了|走了|散了)|(?:上次|上周|昨天|前几天|那次).{0,16}听说/;
+
 const STRIP = /\[[^\]]{1,6}\]|[\s\p{P}\p{S}\p{Emoji_Presentation}]/gu;
 
 /** Intent by ordered rules (emergency, chatter, feedback, inquiry vs grievance); the model breaks weak ties. */
@@ -68,6 +80,9 @@ export function decideIntent(text: string, signals: IntentSignals): IntentDecisi
   const notice = firstMatch(text, NOTICE_OR_AD);
   if (notice) {
     return { intent: 'chatter', cue: `chatter:${notice}`, strength: 0.9 };
+  }
+  if (NEWS_OVER.test(text) && !REPORT_WORD.test(text) && !/谢谢|感谢/.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:news-over', strength: 0.6 };
   }
   const feedback = feedbackCue(text);
   if (feedback) {
@@ -120,6 +135,15 @@ function decideRequest(text: string, signals: IntentSignals): IntentDecision {
     if (procedure && !HYPERBOLE.test(text) && /请问|想问|咨询/.test(text)) {
       return { intent: 'inquiry', cue: `inquiry:${procedure}(no domain word)`, strength: 0.35 };
     }
+    const neighbourly = NEIGHBOUR_ASK.test(text) || HYPERBOLE.test(text) || JOKE.test(text);
+    const officeQuestion = neighbourly ? null : OFFICE_QUESTION.exec(text);
+    if (officeQuestion && question) {
+      return { intent: 'inquiry', cue: `inquiry:${officeQuestion[0]}(no domain word)`, strength: 0.3 };
+    }
+    const request = neighbourly ? null : GENERAL_REQUEST.exec(text);
+    if (request) {
+      return { intent: 'grievance', cue: `grievance:${request[0]}(no domain word)`, strength: 0.3 };
+    }
     return { intent: 'chatter', cue: 'chatter:no-domain', strength: 0.7 };
   }
   if (signals.domainScore < 5 && JOKE.test(text)) {
@@ -135,6 +159,9 @@ function decideRequest(text: string, signals: IntentSignals): IntentDecision {
     return { intent: 'grievance', cue: `grievance:${problem}`, strength: question ? 0.75 : 0.85 };
   }
   if (problem && procedure) {
+    if (RULE_QUESTION.test(text) && !COMPLAINT_TONE.test(text)) {
+      return { intent: 'inquiry', cue: `inquiry:${procedure}(rule question)`, strength: 0.5 };
+    }
     const choice = modelBest.label === 'inquiry' ? 'inquiry' : 'grievance';
     return { intent: choice, cue: `${choice}:${choice === 'inquiry' ? procedure : problem}`, strength: 0.5 };
   }

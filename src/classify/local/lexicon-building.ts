@@ -41,6 +41,7 @@ export const BUILDING_LEXICON: Partial<Record<Category, Cue[]>> = {
     [/\bno water\b|\bwater\b/, 3, 'water'],
   ]),
   building_repair: cues([
+    [/老(?:旧)?小区改造|旧改/, 4, '老旧小区改造'],
     ['屋顶', 3],
     ['楼顶漏', 4],
     [/顶楼.{0,3}漏/, 4, '顶楼漏'],

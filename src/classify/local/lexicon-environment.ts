@@ -4,6 +4,7 @@ import { type Cue, cues } from './cue.js';
 /** The shared environment: rubbish, noise, building without permit, cars, trees, roads and pollution. */
 export const ENVIRONMENT_LEXICON: Partial<Record<Category, Cue[]>> = {
   sanitation: cues([
+    [/公共厕所|公共卫生间/, 4, '公共厕所'],
     ['垃圾', 4],
     ['保洁', 3],
     ['清运', 3],
@@ -23,6 +24,8 @@ export const ENVIRONMENT_LEXICON: Partial<Record<Category, Cue[]>> = {
     ['苍蝇', 1],
   ]),
   noise: cues([
+    [/装修.{0,8}(?:时间|规定|几点|周末|中午)|(?:周末|中午|晚上|节假日)(?:能|可以)?.{0,3}装修/, 4, '装修时间'],
+    [/小贩|摊贩|吆喝|叫卖/, 3, '叫卖'],
     ['噪音', 4],
     ['噪声', 4],
     ['扰民', 4],
@@ -56,6 +59,8 @@ export const ENVIRONMENT_LEXICON: Partial<Record<Category, Cue[]>> = {
     [/\bnoise|noisy|loud\b/, 3, 'noise'],
   ]),
   illegal_construction: cues([
+    [/私自(?:打|开|搭|建|改|砌)|搭了(?:个|一个).{0,4}(?:棚|楼梯|房|阁楼)/, 4, '私搭'],
+    [/封(?:个|一下)?(?:阳台|窗)|报批|私自(?:加盖|改建|扩建)/, 4, '封窗报批'],
     ['违建', 5],
     ['违章', 4],
     ['私搭', 4],

@@ -4,6 +4,7 @@ import { type Cue, cues } from './cue.js';
 /** People and services: safety, property service, neighbours, pets, welfare, work, shops, health, paperwork. */
 export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
   public_security: cues([
+    [/鬼鬼祟祟|形迹可疑|挨个门|吹口哨|骚扰|调戏|耍流氓|小混混|流氓|跟踪/, 4, '骚扰'],
     [/(?<!偷)偷(?!偷)|小偷|被盗|失窃/, 4, '偷盗'],
     ['冒充', 5],
     ['撬', 4],
@@ -36,6 +37,11 @@ export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
     [/\bthief|stolen|burglar/, 4, 'theft'],
   ]),
   fire_safety: cues([
+    [
+      /(?:后门|安全出口|出口|通道|大门|消防门|逃生门).{0,4}锁(?:着|死|上|住)|锁着.{0,6}(?:出口|通道)/,
+      5,
+      '出口锁闭',
+    ],
     ['消防', 4],
     [/电动车.{0,12}充电|充电.{0,6}电动车|电瓶.{0,6}充电/, 5, '电动车充电'],
     [/楼梯只剩|通道.{0,4}(?:窄|堵)|堵(?:住|塞|死)?了?.{0,4}(?:楼道|通道|楼梯)/, 4, '堵塞通道'],
@@ -61,6 +67,7 @@ export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
     [/\bfire\b|smoke alarm/, 4, 'fire'],
   ]),
   property_service: cues([
+    [/不公布|不公示|公示|账目|钱(?:都)?去哪/, 4, '收支公开'],
     ['物业费', 3],
     [/物业(?:公司|服务)?/, 1, '物业'],
     ['保安', 3],
@@ -136,6 +143,7 @@ export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
     ['老人', 1],
   ]),
   labor_social_security: cues([
+    [/交医保|医保.{0,4}(?:报|断|交)|报销/, 3, '医保'],
     ['工资', 5],
     ['工钱', 5],
     ['讨薪', 5],
@@ -160,6 +168,11 @@ export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
     [/找个.{0,4}活/, 2, '找活'],
   ]),
   market_food: cues([
+    [
+      /(?:开|办)(?:个|一家|家)?.{0,4}(?:店|饭馆|餐馆|小卖部|超市|小吃店).{0,8}(?:证|执照|手续)|(?:早点|小吃|煎饼|烧烤)摊|油(?:都)?(?:黑|发黑)|(?:摊|店|饭馆|餐馆|小卖部).{0,12}(?:没|没有|无|有没有)(?:营业)?(?:执照|证)|无证经营/,
+      4,
+      '经营资质',
+    ],
     ['标价', 4],
     ['价格欺诈', 5],
     ['哄抬', 5],
@@ -225,6 +238,12 @@ export const PEOPLE_LEXICON: Partial<Record<Category, Cue[]>> = {
     ['遗产', 3],
   ]),
   other: cues([
+    [
+      /(?:居委会|社区)(?:办事)?的?(?:人|工作人员)?.{0,6}(?:态度|爱答不理|不理人|推诿|说好|没来|不来)/,
+      4,
+      '居委会态度',
+    ],
+    [/公交站|公交车站|长椅|座椅|晾衣架|快递点|驿站/, 4, '公共设施建议'],
     ['形式主义', 5],
     ['走形式', 3],
     ['面子工程', 5],

@@ -18,6 +18,9 @@ import { decideUrgency } from './urgency.js';
 /** How many lexicon points the model's category posterior is worth. */
 const MODEL_WEIGHT = 1.5;
 
+/** Below this posterior the model's category is a guess; with no lexicon word the message goes to `other`. */
+const UNSURE_MODEL = 0.9;
+
 export type LocalClassifier = Classifier & { classifySync(input: ClassifyInput): Classification };
 
 let defaultModel: TrainedModel | undefined;
@@ -118,6 +121,11 @@ function pickCategory(
 ): { category: Category; score: number; margin: number; cues: string[] } {
   if (emergencyCategory) {
     return { category: emergencyCategory, score: 10, margin: 10, cues: ['emergency'] };
+  }
+  const topModel = Math.max(0, ...model.values());
+  if (lexicon.length === 0 && topModel < UNSURE_MODEL) {
+    // no topic word and the model has no clear favourite: the committee takes it (low confidence → LLM)
+    return { category: 'other', score: 0, margin: 0, cues: ['no-topic→other'] };
   }
   return chooseCategory(lexicon, model, MODEL_WEIGHT);
 }

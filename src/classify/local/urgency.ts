@@ -12,12 +12,16 @@ const URGENT = [
   /(?:已经|现在|都)(?:凌晨|半夜)?(?:十二|十一|一|两|三|\d{1,2})点(?:半|多)?了|点(?:多|半)?了.{0,8}还在|(?:凌晨|半夜|深夜).{0,4}还在|正在|趁还没/,
   /上吐下泻|中毒|毒狗|狗药|进小偷|撬|关了.{0,6}(?:分钟|小时)|困了|黄的|怪味|黑渣|敢喝/,
   /电线.{0,6}(?:耷拉|低)|液化气罐|乱拉|(?:出口|通道).{0,8}锁|不敢坐|往下顿|群租|露在外面|碎渣|尖尖|飞线|线从.{0,6}垂/,
+  // a fall or a trip waiting to happen, people shut in, an outage that keeps coming back, a leak while it rains
+  /爬楼|爬\d{1,2}楼|井盖.{0,4}(?:没了|不见|丢了)|差点(?:绊倒|摔)|(?:容易|会)(?:绊倒|踩空)|踩空|出不去|停不平|差一截|跳闸|虫子|下(?:大|暴)?雨.{0,12}漏|漏.{0,8}(?:接着|拿盆|拿桶)/,
+  /(?:晚上|夜里|半夜|凌晨)(?:十一|十二|一|两|三|\d{1,2})点(?:多|半)?(?:了)?.{0,4}还在(?:干活|施工|打桩|浇|搅拌|开工|闹|唱|蹦)/,
+  /吊.{0,4}电线|电线.{0,8}(?:挂|吊)在|(?:后门|出口|通道|大门|安全门).{0,6}锁/,
   /盯着|偷偷拍|智力障碍|又脏又臭|孤寡|浓烟|黑烟|呛得|报警器.{0,6}(?:叫|响)/,
 ];
 
 /** Bills, fees and paperwork wait days even when they concern water or power. */
 const NOT_URGENT =
-  /电费|水费|燃气费|物业费|暖气费|空置费|翻了一倍|开户|保温层都烂|空气|增容|电表箱|气压|压力就小|一百三/;
+  /油烟|增个容|扩容|电费|水费|燃气费|物业费|暖气费|空置费|翻了一倍|开户|保温层都烂|空气|增容|电表箱|气压|压力就小|一百三/;
 
 /** Hypotheticals (真出事消防车进不来, 万一) describe a risk, not something happening now. */
 const HYPOTHETICAL_CLAUSE = /(?:真(?:着火|出事|有事)|万一|要是|一旦|如果|假如|着了火)[^ ,，。!！?？]*/g;
@@ -37,7 +41,7 @@ export function decideUrgency(
     return { urgency: 'normal', cue: 'urgency:inquiry' };
   }
   const hit = firstMatch(text.replace(HYPOTHETICAL_CLAUSE, ''), URGENT);
-  if (hit && !(NOT_URGENT.test(text) && !/停了|直接给停/.test(text))) {
+  if (hit && !(NOT_URGENT.test(text) && !/停了|直接给停|凉的|不热|没水|停电了|呛得/.test(text))) {
     return { urgency: 'urgent', cue: `urgency:${hit}` };
   }
   return { urgency: 'normal', cue: 'urgency:normal' };

@@ -27,6 +27,8 @@ describe('local classifier quality floors (a regression fails here)', () => {
     ['holdout-3-messages.jsonl', 0.9, 0.9, 0.85],
     ['holdout-4-messages.jsonl', 0.96, 0.96, 0.96],
     ['holdout-5-messages.jsonl', 0.9, 0.9, 0.92],
+    ['holdout-6-messages.jsonl', 0.97, 0.97, 0.97],
+    ['holdout-7-messages.jsonl', 0.96, 0.96, 0.96],
   ];
 
   it.each(HELD_OUT)(
