@@ -1,6 +1,7 @@
 import { replies } from '../bot/replies/ticket-replies.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
+import { privateTo as privately, toReporter } from '../outbox/address.js';
 import type { Routing } from '../routing/route-ticket.js';
 import type { Deadlines } from '../sla/deadlines.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
@@ -48,27 +49,6 @@ export function toNewTicket(
 
 /** What the bot says about a new ticket: the reporter's answer first, then the staff who must act. */
 export function announceTicket(directory: Directory, t: Ticket, routing: Routing): OutboxMessage[] {
-  const toReporter = (text: string): OutboxMessage =>
-    t.roomId !== null
-      ? {
-          room: t.room,
-          roomId: t.roomId,
-          to: null,
-          toId: null,
-          mentions: [t.reporter],
-          mentionIds: [t.reporterId ?? ''],
-          text,
-        }
-      : { room: null, roomId: null, to: t.reporter, toId: t.reporterId, mentions: [], mentionIds: [], text };
-  const privately = (name: string, text: string): OutboxMessage => ({
-    room: null,
-    roomId: null,
-    to: name,
-    toId: null,
-    mentions: [],
-    mentionIds: [],
-    text,
-  });
   const handler = routing.liaison ? `${routing.bodyName}（${routing.liaison}）` : routing.bodyName;
 
   if (t.intent === 'emergency') {
@@ -81,12 +61,12 @@ export function announceTicket(directory: Directory, t: Ticket, routing: Routing
       ]),
     ];
     return [
-      toReporter(replies.emergencyGroup(t, phone.phone, phone.use)),
+      toReporter(t, replies.emergencyGroup(t, phone.phone, phone.use)),
       ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone))),
     ];
   }
   return [
-    toReporter(replies.grievanceAck(t, handler)),
+    toReporter(t, replies.grievanceAck(t, handler)),
     ...routing.assignees.map((name) => privately(name, replies.assigneeNotice(t, handler))),
   ];
 }

@@ -1,9 +1,9 @@
 import type { Clock } from '../../clock/clock.js';
 import type { Directory, Person } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
+import { answerTo, privateTo, toReporter } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
-import type { Ticket } from '../../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../../tickets/ticket-store.js';
 import type { Command, CommandName } from '../command.js';
 
@@ -64,42 +64,7 @@ export type CommandHandler<N extends CommandName = CommandName> = (
   command: Extract<Command, { name: N }>,
 ) => Promise<HandlerResult>;
 
-/** A private message to a person by display name. */
-export function privateTo(name: string, text: string, id: string | null = null): OutboxMessage {
-  return { room: null, roomId: null, to: name, toId: id, mentions: [], mentionIds: [], text };
-}
-
-/** An answer to a message's sender where they spoke. */
-export function answerTo(message: SeenMessage, text: string): OutboxMessage {
-  if (message.roomId === null) {
-    return privateTo(message.sender, text, message.senderId);
-  }
-  return {
-    room: message.room,
-    roomId: message.roomId,
-    to: null,
-    toId: null,
-    mentions: [message.sender],
-    mentionIds: [message.senderId],
-    text,
-  };
-}
-
-/** A message to the reporter where they reported: @-mention in that group, or privately. */
-export function toReporter(t: Ticket, text: string): OutboxMessage {
-  if (t.roomId === null) {
-    return privateTo(t.reporter, text, t.reporterId);
-  }
-  return {
-    room: t.room,
-    roomId: t.roomId,
-    to: null,
-    toId: null,
-    mentions: [t.reporter],
-    mentionIds: [t.reporterId ?? ''],
-    text,
-  };
-}
+export { answerTo, privateTo, toReporter };
 
 /** The same private text to several people, leaving out the sender and repeats. */
 export function tellEach(names: readonly (string | null)[], text: string, except?: string): OutboxMessage[] {

@@ -1,4 +1,5 @@
 import { slaReplies } from '../../bot/replies/sla-replies.js';
+import { privateTo as privately, toReporter } from '../../outbox/address.js';
 import { toChinaIso } from '../../tickets/china-time.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
@@ -11,32 +12,6 @@ import { confirmationWaitMs, type TimerContext } from './timer-settings.js';
 
 /** Event type of the sweep's own deadline extension after a reopen that did not extend them itself. */
 export const DEADLINE_EXTENDED = 'deadline_extended';
-
-const privately = (to: string, text: string): OutboxMessage => ({
-  room: null,
-  roomId: null,
-  to,
-  toId: null,
-  mentions: [],
-  mentionIds: [],
-  text,
-});
-
-/** A message to the reporter where they reported: @-mentioned in the group, or privately. */
-function toReporter(t: Ticket, text: string): OutboxMessage {
-  if (t.roomId === null) {
-    return { ...privately(t.reporter, text), toId: t.reporterId };
-  }
-  return {
-    room: t.room,
-    roomId: t.roomId,
-    to: null,
-    toId: null,
-    mentions: [t.reporter],
-    mentionIds: t.reporterId ? [t.reporterId] : [],
-    text,
-  };
-}
 
 /**
  * The one store change a timer step makes: its event, the fields it sets and the messages it sends, refused
