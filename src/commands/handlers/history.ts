@@ -2,20 +2,23 @@ import { commandReplies, refusalReasons, stepText } from '../../bot/replies/comm
 import { readsTicket } from '../authorize.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';
-import { loadTicket, refuse } from './ticket-ops.js';
+import { loadTicketFor } from './ticket-ops.js';
 
 const MAX_STEPS = 30;
 
 /** 查询 N: the full history with actors and details, privately, for staff whose scope the ticket is in. */
 export const history: CommandHandler<'history'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => readsTicket(ctx.person, t),
+    refusalReasons.notInScope,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!readsTicket(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notInScope);
-  }
   const events = await deps.tickets.events(t.number);
   const steps = events
     .slice(-MAX_STEPS)

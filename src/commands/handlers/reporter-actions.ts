@@ -3,7 +3,7 @@ import { maskPersonalData } from '../../privacy/mask.js';
 import { isReporter, isReporterOrCo } from '../authorize.js';
 import type { CommandContext, CommandHandler } from './context.js';
 import { tellEach } from './context.js';
-import { act, loadTicket, record, refuse } from './ticket-ops.js';
+import { act, loadTicketFor, record, refuse } from './ticket-ops.js';
 
 const FINISHED = new Set(['closed', 'cancelled', 'merged']);
 
@@ -11,14 +11,17 @@ const senderOf = (ctx: CommandContext) => ({ name: ctx.message.sender, id: ctx.m
 
 /** 补充 N 文本: the reporter or a co-reporter adds information; the assignees hear it privately. */
 export const supplement: CommandHandler<'supplement'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => isReporterOrCo(t, senderOf(ctx)),
+    refusalReasons.notReporter,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!isReporterOrCo(t, senderOf(ctx))) {
-    return refuse(ctx, t.number, refusalReasons.notReporter);
-  }
   if (FINISHED.has(t.status)) {
     return refuse(ctx, t.number, refusalReasons.finished);
   }
@@ -36,14 +39,17 @@ export const supplement: CommandHandler<'supplement'> = async (deps, ctx, comman
 
 /** 撤回 N: the reporter withdraws; the assignees are told. */
 export const withdraw: CommandHandler<'withdraw'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => isReporter(t, senderOf(ctx)),
+    refusalReasons.notReporter,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!isReporter(t, senderOf(ctx))) {
-    return refuse(ctx, t.number, refusalReasons.notReporter);
-  }
   const res = await act(deps, ctx, t.number, {
     action: 'withdraw',
     detail: '反映人撤回',
@@ -57,14 +63,17 @@ export const withdraw: CommandHandler<'withdraw'> = async (deps, ctx, command) =
 
 /** 评价 N 1-5: the reporter rates a resolved or closed ticket, once. */
 export const rate: CommandHandler<'rate'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => isReporter(t, senderOf(ctx)),
+    refusalReasons.notReporter,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!isReporter(t, senderOf(ctx))) {
-    return refuse(ctx, t.number, refusalReasons.notReporter);
-  }
   if (t.status !== 'resolved' && t.status !== 'closed') {
     return refuse(ctx, t.number, refusalReasons.notRatable);
   }

@@ -4,7 +4,7 @@ import type { Ticket } from '../../tickets/ticket.js';
 import { handles } from '../authorize.js';
 import type { CommandContext, CommandHandler, HandlerDeps, HandlerResult } from './context.js';
 import { done, privateTo, toReporter } from './context.js';
-import { act, loadTicket, merge, record, refuse } from './ticket-ops.js';
+import { act, loadTicketFor, merge, record } from './ticket-ops.js';
 
 /**
  * 办结 N 文本: a handler resolves with text evidence of what was done (at least `minResolveTextLength`
@@ -12,14 +12,17 @@ import { act, loadTicket, merge, record, refuse } from './ticket-ops.js';
  * Then the reporter and co-reporters are asked to confirm (`confirmation_requested`).
  */
 export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => handles(ctx.person, t),
+    refusalReasons.notHandler,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!handles(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notHandler);
-  }
   const min = deps.settings.minResolveTextLength;
   if ([...command.text.trim()].length < min) {
     return done(t.number, [ctx.privately(workReplies.resolveTooShort(t.number, min))]);

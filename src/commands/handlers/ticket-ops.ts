@@ -18,6 +18,21 @@ export async function loadTicket(
     : { ok: false, result: done(n, [ctx.here(commandReplies.notFound(n))]) };
 }
 
+/** Loads ticket `n` for a sender who must pass `may`; otherwise the refusal says `why`, privately. */
+export async function loadTicketFor(
+  deps: HandlerDeps,
+  ctx: CommandContext,
+  n: number,
+  may: (ticket: Ticket) => boolean,
+  why: string,
+): Promise<{ ok: true; ticket: Ticket } | { ok: false; result: HandlerResult }> {
+  const loaded = await loadTicket(deps, ctx, n);
+  if (loaded.ok && !may(loaded.ticket)) {
+    return { ok: false, result: refuse(ctx, n, why) };
+  }
+  return loaded;
+}
+
 /** A refusal: says why, privately, and changes nothing. */
 export const refuse = (ctx: CommandContext, n: number, why: string): HandlerResult =>
   done(n, [ctx.privately(commandReplies.refused(n, why))]);

@@ -5,7 +5,7 @@ import type { Ticket } from '../../tickets/ticket.js';
 import { dispatchers, handles, mayReroute } from '../authorize.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
 import { tellEach, toReporter } from './context.js';
-import { act, loadTicket, refuse } from './ticket-ops.js';
+import { act, loadTicket, loadTicketFor, refuse } from './ticket-ops.js';
 import { actorLabel } from './work-actions.js';
 
 /**
@@ -63,14 +63,17 @@ function reassign(deps: HandlerDeps, t: Ticket, liaison: string): string[] {
 
 /** 退回 N 理由: a handler returns the ticket as not theirs (counted); the dispatchers are told why. */
 export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => handles(ctx.person, t),
+    refusalReasons.notHandler,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!handles(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notHandler);
-  }
   const who = actorLabel(deps.directory, ctx.person, t);
   const res = await act(deps, ctx, t.number, {
     action: 'return',

@@ -4,7 +4,7 @@ import type { JointBody } from '../../tickets/ticket.js';
 import { gridWorkerOf, mayWhistle } from '../authorize.js';
 import type { CommandHandler } from './context.js';
 import { done, privateTo, tellEach } from './context.js';
-import { loadTicket, record, refuse } from './ticket-ops.js';
+import { loadTicket, loadTicketFor, record, refuse } from './ticket-ops.js';
 
 const WORKING = new Set(['open', 'accepted']);
 
@@ -14,14 +14,17 @@ const WORKING = new Set(['open', 'accepted']);
  * called are not called again. Reminders for not reporting are the deadline scanner's.
  */
 export const whistle: CommandHandler<'whistle'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => mayWhistle(ctx.person, t),
+    refusalReasons.notWhistler,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!mayWhistle(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notWhistler);
-  }
   if (!WORKING.has(t.status)) {
     return done(t.number, [ctx.privately(commandReplies.illegalCommand(t, 'whistle'))]);
   }

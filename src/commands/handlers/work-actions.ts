@@ -5,7 +5,7 @@ import type { Ticket } from '../../tickets/ticket.js';
 import { handles, isBodyLiaison, isCalledLiaison } from '../authorize.js';
 import type { CommandHandler } from './context.js';
 import { toReporter } from './context.js';
-import { act, loadTicket, refuse } from './ticket-ops.js';
+import { act, loadTicketFor } from './ticket-ops.js';
 
 /** How the reporter hears who acts: 安居物业魏经理, 网格员李明, or the name. */
 export function actorLabel(directory: Directory, p: Person, t: Ticket): string {
@@ -17,14 +17,17 @@ export function actorLabel(directory: Directory, p: Person, t: Ticket): string {
 
 /** 接单 N: a handler accepts an open ticket; the response time is recorded and the reporter told. */
 export const accept: CommandHandler<'accept'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => handles(ctx.person, t),
+    refusalReasons.notHandler,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!handles(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notHandler);
-  }
   const who = actorLabel(deps.directory, ctx.person, t);
   const res = await act(deps, ctx, t.number, {
     action: 'accept',
@@ -40,14 +43,17 @@ export const accept: CommandHandler<'accept'> = async (deps, ctx, command) => {
 
 /** 进展 N 文本: a handler (or a called body) notes progress; the reporter is told where they reported. */
 export const update: CommandHandler<'update'> = async (deps, ctx, command) => {
-  const loaded = await loadTicket(deps, ctx, command.ticket);
+  const loaded = await loadTicketFor(
+    deps,
+    ctx,
+    command.ticket,
+    (t) => handles(ctx.person, t) && !isCalledLiaison(ctx.person, t),
+    refusalReasons.notHandler,
+  );
   if (!loaded.ok) {
     return loaded.result;
   }
   const t = loaded.ticket;
-  if (!handles(ctx.person, t) && !isCalledLiaison(ctx.person, t)) {
-    return refuse(ctx, t.number, refusalReasons.notHandler);
-  }
   const note = maskPersonalData(command.text);
   const res = await act(deps, ctx, t.number, {
     action: 'progress',
