@@ -101,7 +101,7 @@ async function parse(deps: HandlerDeps, message: SeenMessage): Promise<ParseResu
 }
 
 function contextOf(deps: HandlerDeps, registry: HandlerRegistry, message: SeenMessage): CommandContext {
-  const person = deps.directory.person(message.sender);
+  const person = deps.directory.person(message.sender, message.senderId);
   const commands: CommandName[] = COMMAND_NAMES.filter(
     (n) => registry[n] !== undefined && mayUseCommand(person.roles, n),
   );

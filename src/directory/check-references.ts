@@ -40,6 +40,18 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
       add(['groups', i, 'grids'], 'a residents group needs at least one grid');
     }
   });
+  const people = new Set([
+    ...data.grids.flatMap((g) => [g.worker, g.secretary]),
+    ...data.supervisors.map((s) => s.name),
+    ...data.bodies.flatMap((b) => (b.liaison ? [b.liaison] : [])),
+    ...data.compounds.flatMap((c) => (c.property ? [c.property.liaison] : [])),
+    ...data.party_members.map((m) => m.name),
+  ]);
+  for (const name of Object.keys(data.chat_ids)) {
+    if (!people.has(name)) {
+      add(['chat_ids', name], `"${name}" is nobody in this directory`);
+    }
+  }
   const bodyIds = new Set<string>();
   data.bodies.forEach((body, i) => {
     if (bodyIds.has(body.id)) {

@@ -39,8 +39,12 @@ export type Directory = {
   liaisonOf(id: Body, compound?: string | null): string | null;
   /** Display name of the body that acts, e.g. 安居物业 for property in 幸福里一区. */
   bodyDisplayName(id: Body, compound?: string | null): string;
-  person(name: string): Person;
-  isStaff(name: string): boolean;
+  /**
+   * A person's roles by display name; with the sender's chat id, a name whose id the directory pins acts in
+   * those roles only from that id (anyone can rename themselves to a staff member's name).
+   */
+  person(name: string, chatId?: string | null): Person;
+  isStaff(name: string, chatId?: string | null): boolean;
   supervisors(): string[];
 };
 
@@ -48,6 +52,10 @@ export function createDirectory(data: DirectoryData): Directory {
   const people = indexPeople(data);
   const bodyById = new Map(data.bodies.map((b) => [b.id as Body, b]));
   const compoundByName = new Map(data.compounds.map((c) => [c.name, c]));
+  const isImpostor = (name: string, chatId: string | null | undefined) => {
+    const pinned = data.chat_ids[name];
+    return pinned !== undefined && chatId !== undefined && chatId !== pinned;
+  };
   const property = (compound?: string | null) =>
     compound ? (compoundByName.get(compound)?.property ?? null) : null;
 
@@ -82,8 +90,15 @@ export function createDirectory(data: DirectoryData): Directory {
       const prop = id === 'property' ? property(compound) : null;
       return prop?.company ?? bodyById.get(id)?.name ?? id;
     },
-    person: (name) => people.get(name) ?? { name, roles: ['resident'], grids: [], bodies: [], compounds: [] },
-    isStaff: (name) => people.has(name),
+    person: (name, chatId) =>
+      (isImpostor(name, chatId) ? undefined : people.get(name)) ?? {
+        name,
+        roles: ['resident'],
+        grids: [],
+        bodies: [],
+        compounds: [],
+      },
+    isStaff: (name, chatId) => people.has(name) && !isImpostor(name, chatId),
     supervisors: () => data.supervisors.map((s) => s.name),
   };
 }

@@ -111,6 +111,8 @@ export const DirectorySchema = z
       )
       .default([]),
     groups: z.array(GroupSchema).min(1),
+    /** A staff member's WeChat id; when given, only a sender with that id acts in that person's roles. */
+    chat_ids: z.record(Name, z.string().trim().min(1)).default({}),
     deadlines: z
       .object({
         emergency: DeadlinePair,

@@ -89,12 +89,12 @@ function readerOf(
     return 'photo';
   }
   if (message.kind === 'voice') {
-    return directory.isStaff(message.sender) ? 'none' : 'voice';
+    return directory.isStaff(message.sender, message.senderId) ? 'none' : 'voice';
   }
   if (message.kind !== 'text' || message.text.length === 0) {
     return 'none';
   }
-  return message.room !== null && directory.isStaff(message.sender) ? 'staff' : 'request';
+  return message.room !== null && directory.isStaff(message.sender, message.senderId) ? 'staff' : 'request';
 }
 
 function settingsOf(deps: IntakeDeps): IntakeSettings {

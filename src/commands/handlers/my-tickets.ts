@@ -12,7 +12,7 @@ const MAX_LISTED = 10;
  */
 export const myTickets: CommandHandler<'my_tickets'> = async (deps, ctx) => {
   const name = ctx.person.name;
-  if (!deps.directory.isStaff(name)) {
+  if (ctx.person.roles.includes('resident')) {
     const tickets = await residentTickets(deps, name);
     const text =
       tickets.length === 0 ? commandReplies.myTicketsEmpty(false) : commandReplies.myTickets(tickets, false);

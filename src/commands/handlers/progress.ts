@@ -24,7 +24,7 @@ export const progress: CommandHandler<'progress'> = async (deps, ctx, command) =
   const t = loaded.ticket;
   const sender = { name: ctx.message.sender, id: ctx.message.senderId };
   const sameGroup = ctx.message.room !== null && t.room === ctx.message.room;
-  const concerned = isReporterOrCo(t, sender) || deps.directory.isStaff(ctx.person.name);
+  const concerned = isReporterOrCo(t, sender) || !ctx.person.roles.includes('resident');
   if (!concerned && !sameGroup) {
     return refuse(ctx, t.number, refusalReasons.notVisible);
   }

@@ -110,3 +110,30 @@ describe('loadDirectory', () => {
     );
   });
 });
+
+describe('chat_ids', () => {
+  const pinned = `${sample}\nchat_ids:\n  郑海: wxid_zhenghai\n`;
+
+  it('lets a pinned staff member act in their roles only from their own chat id', () => {
+    const result = parseDirectoryText(pinned);
+    if (!result.success) {
+      throw new Error(JSON.stringify(result.problems));
+    }
+    const d = result.directory;
+
+    expect(d.person('郑海', 'wxid_zhenghai').roles).toEqual(['supervisor', 'liaison']);
+    expect(d.person('郑海', 'wxid_impostor').roles).toEqual(['resident']);
+    expect(d.isStaff('郑海', 'wxid_impostor')).toBe(false);
+    expect(d.person('郑海').roles).toEqual(['supervisor', 'liaison']);
+    expect(d.person('李明', 'any-id').roles).toEqual(['grid_worker']);
+  });
+
+  it('refuses an id for somebody the directory does not know', () => {
+    const problems = problemsOf(`${sample}\nchat_ids:\n  张三: wxid_x\n`);
+
+    expect(problems[0]).toMatchObject({
+      path: 'chat_ids.张三',
+      message: '"张三" is nobody in this directory',
+    });
+  });
+});
