@@ -4,6 +4,7 @@ import type { Logger } from '../../logger.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import { dailyDigestText, weeklySummaryText } from '../../stats/digest-text.js';
 import { loadRatesInput } from '../../stats/load-rates-input.js';
+import { startOfChinaWeek } from '../../stats/period.js';
 import { computeRates } from '../../stats/rates.js';
 import { toChinaIso } from '../../tickets/china-time.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
@@ -33,7 +34,8 @@ export async function sendDailyDigest(deps: DigestDeps): Promise<number> {
   }
   const rates = computeRates(await loadRatesInput(deps, { ...period, now: period.to }));
   const text = dailyDigestText(rates, period, deps.directory);
-  const key = `digest:daily:${toChinaIso(period.to)}`;
+  // one per China day, so a retry that runs a minute later is still the same digest
+  const key = `digest:daily:${chinaDay(period.to)}`;
   return queue(
     deps,
     key,
@@ -51,10 +53,15 @@ export async function sendWeeklySummary(deps: DigestDeps): Promise<number> {
       t.room === group.topic || (group.compound !== undefined && t.location.compound === group.compound);
     const rates = computeRates(await loadRatesInput(deps, { ...period, now: period.to, scope }));
     const text = weeklySummaryText(rates, period, group.topic);
-    const key = `digest:weekly:${toChinaIso(period.to)}:${group.topic}`;
+    const key = `digest:weekly:${chinaDay(startOfChinaWeek(period.to))}:${group.topic}`;
     queued += await queue(deps, key, period.to, [toGroup(group.topic, text)]);
   }
   return queued;
+}
+
+/** The China-time calendar date of a moment, e.g. 2026-11-30. */
+function chinaDay(at: Date): string {
+  return toChinaIso(at).slice(0, 10);
 }
 
 function periodEndingNow(clock: Clock, length: number): { from: Date; to: Date } {

@@ -61,6 +61,7 @@ describe('timers across a restart, and the digests', () => {
     app.clock.set(t('2026-11-30 18:00'));
 
     await app.timers.run('daily_digest');
+    app.clock.set(t('2026-11-30 18:03'));
     await app.timers.run('daily_digest');
     await app.settle();
 
