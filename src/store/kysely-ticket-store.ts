@@ -185,6 +185,7 @@ export class KyselyTicketStore implements TicketStore {
       .selectFrom('outbox')
       .selectAll()
       .where('sent_at', 'is', null)
+      .where('failed_at', 'is', null)
       .where('id', '>', afterId)
       .orderBy('id')
       .limit(limit)
@@ -197,6 +198,15 @@ export class KyselyTicketStore implements TicketStore {
     await this.db
       .updateTable('outbox')
       .set({ sent_at: toIso(at) })
+      .where('id', '=', id)
+      .where('sent_at', 'is', null)
+      .execute();
+  }
+
+  async markUndeliverable(id: number, at: Date, reason: string): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ failed_at: toIso(at), failure: reason })
       .where('id', '=', id)
       .where('sent_at', 'is', null)
       .execute();

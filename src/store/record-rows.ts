@@ -85,6 +85,7 @@ export function fromOutboxRecord(r: OutboxRecord): OutboxRow {
     ticketNumber: r.ticket_number,
     createdAt: fromIso(r.created_at),
     sentAt: fromIsoOrNull(r.sent_at),
+    failedAt: fromIsoOrNull(r.failed_at ?? null),
   };
 }
 

@@ -16,5 +16,7 @@ export type OutboxRow = OutboxMessage & {
   id: number;
   createdAt: Date;
   sentAt: Date | null;
+  /** When the row was set aside as undeliverable; null while it may still be sent. */
+  failedAt: Date | null;
   ticketNumber: number | null;
 };

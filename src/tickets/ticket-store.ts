@@ -93,6 +93,8 @@ export interface TicketStore {
   /** Outbox rows not yet sent, oldest first, with ids above `afterId` (re-enqueued at startup after a crash). */
   pendingOutbox(limit?: number, afterId?: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
+  /** Sets aside a row that can never be delivered (no such room or contact): it is no longer pending. */
+  markUndeliverable(id: number, at: Date, reason: string): Promise<void>;
   /**
    * Queues messages about no ticket (digests), once per `key`: a second call with the same key queues
    * nothing and returns the ids the first call queued.

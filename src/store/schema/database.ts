@@ -95,6 +95,9 @@ export type OutboxRecord = {
   sent_at: string | null;
   /** Added by 0002: `<key>:<index>` for messages queued once per key (digests); null otherwise. */
   dedupe_key?: string | null;
+  /** Added by 0003: when the message was given up as undeliverable (no such room or contact), and why. */
+  failed_at?: string | null;
+  failure?: string | null;
 };
 
 /** Named counters (`ticket`, `outbox`); incrementing one locks its row until the transaction ends. */

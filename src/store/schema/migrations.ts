@@ -158,7 +158,24 @@ const timers: Migration = {
   },
 };
 
+/** 0003: an outbox row that can never be delivered (no such room or contact) is set aside, not retried forever. */
+const outboxFailures: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('failed_at', 'text').execute();
+    await db.schema.alterTable('outbox').addColumn('failure', 'text').execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.alterTable('outbox').dropColumn('failure').execute();
+    await db.schema.alterTable('outbox').dropColumn('failed_at').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => ({ '0001_initial': initial, '0002_timers': timers }),
+  getMigrations: async () => ({
+    '0001_initial': initial,
+    '0002_timers': timers,
+    '0003_outbox_failures': outboxFailures,
+  }),
 };
