@@ -34,6 +34,15 @@ export function handles(p: Person, t: Ticket): boolean {
   return isSupervisor(p) || t.assignees.includes(p.name) || isGridWorkerOf(p, t) || isBodyLiaison(p, t);
 }
 
+/**
+ * Who may send a ticket elsewhere (转派, 退回): its handlers who are staff. A volunteer who claimed it may
+ * work and resolve it, not pass it away from the body that answers for it.
+ */
+export function mayRedirect(p: Person, t: Ticket): boolean {
+  const staff = p.roles.some((r) => r === 'grid_worker' || r === 'liaison' || r === 'supervisor');
+  return staff && handles(p, t);
+}
+
 /** Liaisons of bodies called into the ticket by 吹哨. */
 export const isCalledLiaison = (p: Person, t: Ticket): boolean =>
   t.jointBodies.some((j) => j.liaison === p.name);

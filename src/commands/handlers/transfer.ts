@@ -2,7 +2,7 @@ import { refusalReasons, workReplies } from '../../bot/replies/command-replies.j
 import { tiaoKuaiOf } from '../../labels/labels.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { Ticket } from '../../tickets/ticket.js';
-import { dispatchers, handles, mayReroute } from '../authorize.js';
+import { dispatchers, mayRedirect, mayReroute } from '../authorize.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
 import { tellEach, toReporter } from './context.js';
 import { act, loadTicket, loadTicketFor, refuse } from './ticket-ops.js';
@@ -23,7 +23,7 @@ export const transfer: CommandHandler<'transfer'> = async (deps, ctx, command) =
   if (rerouting && !mayReroute(deps.directory, ctx.person)) {
     return refuse(ctx, t.number, refusalReasons.notDispatcher);
   }
-  if (!rerouting && !handles(ctx.person, t)) {
+  if (!rerouting && !mayRedirect(ctx.person, t)) {
     return refuse(ctx, t.number, refusalReasons.notHandler);
   }
   if (!rerouting && command.body === t.body) {
@@ -67,7 +67,7 @@ export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command)
     deps,
     ctx,
     command.ticket,
-    (t) => handles(ctx.person, t),
+    (t) => mayRedirect(ctx.person, t),
     refusalReasons.notHandler,
   );
   if (!loaded.ok) {

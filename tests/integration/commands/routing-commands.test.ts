@@ -180,5 +180,7 @@ describe('转派, 退回, 吹哨/报到, 查询, 查楼, 认领 and staff’s �
     const lift = await report(app, '王阿姨', GROUP_1, ELEVATOR);
     await expectRefused(app, lift.number, { from: '杨帆', text: `认领 ${lift.number}` }, /不适合/);
     await expectRefused(app, t.number, { from: '李明', text: `认领 ${t.number}` }, /工作人员/);
+    await expectRefused(app, t.number, { from: '杨帆', text: `退回 ${t.number} 不归我管` }, /./);
+    await expectRefused(app, t.number, { from: '杨帆', text: `转派 ${t.number} 城管 不归我管` }, /./);
   });
 });
