@@ -133,7 +133,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
     const intakeDeps = {
       ...{ tickets, queue, classifier, directory, calendar, clock, logger },
-      ...commandHooks({ tickets, queue, directory, clock, logger }, config),
+      ...commandHooks({ tickets, queue, directory, clock, calendar, logger }, config),
       settings: intakeSettings(config),
     };
     // the outbox is always drained here, by the process that holds the bot account; intake may run apart
@@ -193,7 +193,7 @@ export async function composeIntakeWorker(options: {
   const core = await openCore(config, logger);
   const deps = {
     ...{ ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger },
-    ...commandHooks({ ...core, clock: systemClock, logger }, config),
+    ...commandHooks({ ...core, clock: systemClock, calendar: chineseWorkingCalendar, logger }, config),
     settings: intakeSettings(config),
   };
   const workers = startWorkers({

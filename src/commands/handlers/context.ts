@@ -3,6 +3,7 @@ import type { Directory, Person } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
 import { answerTo, privateTo, toReporter } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
+import type { WorkingCalendar } from '../../sla/working-calendar.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { SeenMessage, TicketStore } from '../../tickets/ticket-store.js';
 import type { Command, CommandName } from '../command.js';
@@ -25,6 +26,8 @@ export type CommandDeps = {
   queue: Pick<JobQueue, 'enqueueOutbox'>;
   directory: Directory;
   clock: Clock;
+  /** The working-day calendar, for the fresh response deadline of a transferred ticket. */
+  calendar: WorkingCalendar;
   logger: Logger;
   settings?: Partial<CommandSettings>;
 };

@@ -1,6 +1,7 @@
 import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { tiaoKuaiOf } from '../../labels/labels.js';
 import { maskPersonalData } from '../../privacy/mask.js';
+import { computeDeadlines } from '../../sla/deadlines.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { dispatchers, mayRedirect, mayReroute } from '../authorize.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
@@ -42,6 +43,12 @@ export const transfer: CommandHandler<'transfer'> = async (deps, ctx, command) =
       body: command.body,
       tiaoKuai: tiaoKuaiOf(command.body),
       assignees: reassign(deps, t, liaison),
+      // the new body gets a whole response window of its own; the resolution deadline stands
+      respondBy: computeDeadlines(
+        { createdAt: ctx.now, urgency: t.urgency, category: t.category },
+        deps.directory.data.deadlines,
+        deps.calendar,
+      ).respondBy,
     },
     outbox: (next) => [
       ctx.privately(workReplies.transferred(next.number, bodyName)),

@@ -43,6 +43,9 @@ describe('转派, 退回, 吹哨/报到, 查询, 查楼, 认领 and staff’s �
       assignees: ['李明', '蒋工'],
       transferCount: 1,
     });
+    const moved = await ticket(app, t.number);
+    expect(moved.respondBy?.getTime()).toBeGreaterThan(t.respondBy?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(moved.resolveBy).toEqual(t.resolveBy);
     expect(to(sent, '蒋工')[0]?.text).toContain('电梯属加装工程');
     expect(to(sent, '蒋工')[0]?.text).toContain(`接单 ${t.number}`);
     expect(inGroup(sent, GROUP_1)[0]?.text).toContain('区住房和城乡建设局');
