@@ -5,8 +5,6 @@ import { Redis } from 'ioredis';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
-
 export type RedisEndpoint = { url: string; stop(): Promise<void> };
 
 /**
@@ -17,8 +15,11 @@ export async function ensureRedis(options: {
   url?: string | undefined;
   dataDir: string;
   logger: Logger;
+  /** The port of the local default (6379); tests use another so as not to disturb the machine's Redis. */
+  localPort?: number;
 }): Promise<RedisEndpoint> {
-  const url = options.url ?? DEFAULT_REDIS_URL;
+  const port = options.localPort ?? 6379;
+  const url = options.url ?? `redis://127.0.0.1:${port}`;
   if (await answers(url)) {
     return { url, stop: async () => {} };
   }
@@ -29,11 +30,10 @@ export async function ensureRedis(options: {
   }
   if (!hasRedisServer()) {
     throw new AppError('REDIS_UNAVAILABLE', {
-      message:
-        'No Redis answers on 127.0.0.1:6379 and redis-server is not installed: install it (apt-get install redis-server) or set REDIS_URL.',
+      message: `No Redis answers on 127.0.0.1:${port} and redis-server is not installed: install it (apt-get install redis-server) or set REDIS_URL.`,
     });
   }
-  return startLocalRedis(options.dataDir, options.logger);
+  return startLocalRedis(options.dataDir, port, options.logger);
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -58,10 +58,9 @@ function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-async function startLocalRedis(dataDir: string, logger: Logger): Promise<RedisEndpoint> {
+async function startLocalRedis(dataDir: string, port: number, logger: Logger): Promise<RedisEndpoint> {
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
-  const port = 6379;
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '60 1'],
@@ -74,7 +73,9 @@ async function startLocalRedis(dataDir: string, logger: Logger): Promise<RedisEn
       return {
         url,
         stop: async () => {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
           child.kill('SIGTERM');
+          await exited;
         },
       };
     }
@@ -82,7 +83,7 @@ async function startLocalRedis(dataDir: string, logger: Logger): Promise<RedisEn
   }
   child.kill('SIGKILL');
   throw new AppError('REDIS_UNAVAILABLE', {
-    message: 'redis-server was started but does not answer on 127.0.0.1:6379.',
+    message: `redis-server was started but does not answer on 127.0.0.1:${port}.`,
   });
 }
 
