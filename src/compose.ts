@@ -22,9 +22,10 @@ import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
 import type { IntakeJob, TimersJob } from './queue/jobs.js';
 import { ensureRedis } from './queue/redis-server.js';
+import { withCalendarOverrides } from './sla/calendar-overrides.js';
 import { runTimerTask } from './sla/timers/run-timer-task.js';
 import { nextTimerAt } from './sla/timers/sweep-timers.js';
-import { chineseWorkingCalendar } from './sla/working-calendar.js';
+import { chineseWorkingCalendar, hasHolidayData, type WorkingCalendar } from './sla/working-calendar.js';
 import { openTicketStore, SQLITE_FILE_NAME } from './store/open-ticket-store.js';
 import type { OutboxMessage } from './tickets/outbox.js';
 import type { SeenMessage, TicketStore } from './tickets/ticket-store.js';
@@ -61,6 +62,7 @@ export type App = {
  */
 type Core = {
   directory: Directory;
+  calendar: WorkingCalendar;
   tickets: TicketStore;
   connection: Redis;
   queue: BullmqJobQueue;
@@ -80,6 +82,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
   };
   try {
     const directory = loadDirectory(config.DIRECTORY_FILE);
+    const calendar = communityCalendar(directory, logger);
     const redisEndpoint = await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
     closers.push(redisEndpoint.stop);
     const tickets = await openTicketStore({
@@ -102,7 +105,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
-    return { directory, tickets, connection, queue, timers, classifier, closers, stop };
+    return { directory, calendar, tickets, connection, queue, timers, classifier, closers, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -119,7 +122,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
   const core = await openCore(config, logger, options.sqlitePath);
   const { directory, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
-    const calendar = chineseWorkingCalendar;
+    const { calendar } = core;
     const bot = await startWechatyBot({
       puppet: config.WECHATY_PUPPET,
       puppetToken: config.WECHATY_PUPPET_TOKEN,
@@ -192,8 +195,8 @@ export async function composeIntakeWorker(options: {
   const { config, logger } = options;
   const core = await openCore(config, logger);
   const deps = {
-    ...{ ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger },
-    ...commandHooks({ ...core, clock: systemClock, calendar: chineseWorkingCalendar, logger }, config),
+    ...{ ...core, clock: systemClock, logger },
+    ...commandHooks({ ...core, clock: systemClock, logger }, config),
     settings: intakeSettings(config),
   };
   const workers = startWorkers({
@@ -227,7 +230,7 @@ export async function composeSlaWorker(options: {
     prefix: config.QUEUE_PREFIX,
     logger,
     processors: {
-      timers: timersProcessor({ ...core, calendar: chineseWorkingCalendar, clock: systemClock, logger }),
+      timers: timersProcessor({ ...core, clock: systemClock, logger }),
     },
   });
   core.closers.push(() => workers.close());
@@ -253,4 +256,19 @@ function timerSchedule(config: Config): TimerSchedule {
     digestCron: cron(config.DIGEST_CRON),
     weeklyCron: config.WEEKLY_SUMMARY ? cron(config.WEEKLY_SUMMARY_CRON) : null,
   };
+}
+
+/** The working-day calendar: chinese-days plus the directory's own days; warns when a year has neither. */
+function communityCalendar(directory: Directory, logger: Logger): WorkingCalendar {
+  const own = directory.data.calendar;
+  const year = new Date().getUTCFullYear();
+  for (const y of [year, year + 1]) {
+    if (!hasHolidayData(y) && !own.holidays.some((d) => d.startsWith(String(y)))) {
+      logger.warn(
+        { event: 'sla.calendar.no_data', year: y },
+        'no public holidays known for this year: add them under calendar in the directory, or upgrade chinese-days',
+      );
+    }
+  }
+  return withCalendarOverrides(chineseWorkingCalendar, own);
 }

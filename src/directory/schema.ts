@@ -38,6 +38,12 @@ const Duration = z.string().regex(DURATION, 'a duration like 15m, 2h or 7d');
 
 const Name = z.string().trim().min(1);
 
+/** A calendar day written YYYY-MM-DD (YAML may read an unquoted date as a date: both are accepted). */
+const IsoDay = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD'));
+
 const PropertySchema = z.object({ company: Name, liaison: Name, party_org: Name.optional() }).strict();
 
 const CompoundSchema = z
@@ -111,6 +117,11 @@ export const DirectorySchema = z
       )
       .default([]),
     groups: z.array(GroupSchema).min(1),
+    /** Holidays and make-up working days (调休) the calendar package does not carry yet, as YYYY-MM-DD. */
+    calendar: z
+      .object({ holidays: z.array(IsoDay).default([]), workdays: z.array(IsoDay).default([]) })
+      .strict()
+      .default({ holidays: [], workdays: [] }),
     /** A staff member's WeChat id; when given, only a sender with that id acts in that person's roles. */
     chat_ids: z.record(Name, z.string().trim().min(1)).default({}),
     deadlines: z

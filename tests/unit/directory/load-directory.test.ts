@@ -137,3 +137,19 @@ describe('chat_ids', () => {
     });
   });
 });
+
+describe('calendar', () => {
+  it('reads declared holidays and make-up working days, and refuses a day not written YYYY-MM-DD', () => {
+    const ok = parseDirectoryText(
+      `${sample}\ncalendar:\n  holidays: ['2027-01-01']\n  workdays: [2027-01-02]\n`,
+    );
+    expect(ok.success && ok.directory.data.calendar).toEqual({
+      holidays: ['2027-01-01'],
+      workdays: ['2027-01-02'],
+    });
+
+    expect(problemsOf(`${sample}\ncalendar:\n  holidays: ['1月1日']\n`)[0]).toMatchObject({
+      path: 'calendar.holidays[0]',
+    });
+  });
+});
