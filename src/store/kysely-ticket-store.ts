@@ -142,10 +142,15 @@ export class KyselyTicketStore implements TicketStore {
           return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
         }
       }
-      const ticket = applyPatch(current, change.patch);
-      const { number: _number, ...columns } = toTicketRow(ticket);
-      await trx.updateTable('tickets').set(columns).where('number', '=', ticketNumber).execute();
-      await appendEvent(trx, slot, { number: ticketNumber, ...columns }, change.event);
+      let ticket = current;
+      const steps = [{ event: change.event, patch: change.patch }, ...(change.followedBy ?? [])];
+      for (const [i, step] of steps.entries()) {
+        ticket = applyPatch(ticket, step.patch);
+        const { number: _number, ...columns } = toTicketRow(ticket);
+        await trx.updateTable('tickets').set(columns).where('number', '=', ticketNumber).execute();
+        const stepSlot = i === 0 ? slot : await claimChainSlot(trx);
+        await appendEvent(trx, stepSlot, { number: ticketNumber, ...columns }, step.event);
+      }
       const meta = { ticketNumber, createdAt: change.event.at };
       const outboxIds = await insertOutbox(trx, change.outbox ?? [], meta);
       return { ok: true, ticket, outboxIds };

@@ -45,6 +45,11 @@ export type Change = {
    * events (the timers' sweep) holds only if nothing happened to the ticket since.
    */
   expectSeq?: number;
+  /**
+   * Further steps of the same change, each its own event over the state the previous one left (e.g. accept
+   * then resolve): all of them or none, so a crash never leaves half a command.
+   */
+  followedBy?: readonly { event: NewEvent; patch: TicketPatch }[];
 };
 
 export type ChangeResult =

@@ -97,6 +97,53 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
       await harness.close();
     });
 
+    describe('change with further steps', () => {
+      it('writes every step as its own event, in order, in one change the audit accepts', async () => {
+        await create(store);
+        const at = new Date('2026-11-30T10:00:00+08:00');
+
+        const result = await store.change(1, {
+          event: { at, actor: '李明', type: 'accept', detail: '接单' },
+          patch: { status: 'accepted', respondedAt: at },
+          followedBy: [
+            {
+              event: { at, actor: '李明', type: 'resolve', detail: '已修好' },
+              patch: { status: 'resolved', resolvedAt: at },
+            },
+            { event: { at, actor: '李明', type: 'confirmation_requested', detail: '王阿姨' }, patch: {} },
+          ],
+          expectStatus: ['open'],
+          outbox: [reply('请确认')],
+        });
+
+        expect(result.ok && result.ticket.status).toBe('resolved');
+        expect((await store.events(1)).map((e) => [e.seq, e.type])).toEqual([
+          [1, 'created'],
+          [2, 'accept'],
+          [3, 'resolve'],
+          [4, 'confirmation_requested'],
+        ]);
+        expect(await store.verifyAudit()).toMatchObject({ ok: true, events: 4 });
+      });
+
+      it('writes none of the steps when the change is refused', async () => {
+        await create(store);
+        const at = new Date('2026-11-30T10:00:00+08:00');
+
+        const result = await store.change(1, {
+          event: { at, actor: '李明', type: 'accept', detail: '接单' },
+          patch: { status: 'accepted' },
+          followedBy: [
+            { event: { at, actor: '李明', type: 'resolve', detail: 'x' }, patch: { status: 'resolved' } },
+          ],
+          expectStatus: ['accepted'],
+        });
+
+        expect(result).toMatchObject({ ok: false, reason: 'conflict' });
+        expect(await store.events(1)).toHaveLength(1);
+      });
+    });
+
     describe('createTicket', () => {
       it('numbers tickets 1, 2, 3 in creation order', async () => {
         const numbers = [];

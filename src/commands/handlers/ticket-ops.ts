@@ -1,5 +1,5 @@
 import { commandReplies } from '../../bot/replies/command-replies.js';
-import { type ActionInput, applyAction } from '../../tickets/apply-action.js';
+import { type ActionInput, type ActionStep, applyActions } from '../../tickets/apply-action.js';
 import type { EventType } from '../../tickets/event-types.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket, TicketPatch } from '../../tickets/ticket.js';
@@ -41,17 +41,30 @@ export const refuse = (ctx: CommandContext, n: number, why: string): HandlerResu
  * A lifecycle action through the status machine (applyAction: one atomic store change guarded by the
  * status it read). An illegal transition or a concurrent change is answered privately in words.
  */
-export async function act(
+export function act(
   deps: HandlerDeps,
   ctx: CommandContext,
   n: number,
   input: Omit<ActionInput, 'actor' | 'at'>,
 ): Promise<{ ok: true; ticket: Ticket; result: HandlerResult } | { ok: false; result: HandlerResult }> {
+  const { outbox, settles: _settles, ...step } = input;
+  return actSteps(deps, ctx, n, [step], outbox);
+}
+
+/** Several steps (e.g. accept then resolve) as one atomic store change: all of them, or none. */
+export async function actSteps(
+  deps: HandlerDeps,
+  ctx: CommandContext,
+  n: number,
+  steps: readonly ActionStep[],
+  outbox?: ActionInput['outbox'],
+): Promise<{ ok: true; ticket: Ticket; result: HandlerResult } | { ok: false; result: HandlerResult }> {
   const settles = ctx.settleMarker();
-  const res = await applyAction(deps.tickets, n, {
-    ...input,
+  const res = await applyActions(deps.tickets, n, {
+    steps,
     actor: ctx.message.sender,
     at: ctx.now,
+    outbox,
     ...(settles ? { settles } : {}),
   });
   if (res.ok) {
