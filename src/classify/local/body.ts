@@ -57,7 +57,7 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
     {
       body: 'fire',
       patterns: [
-        /饭馆|饭店|网吧|商场|市场|酒楼|kTV|ktv|人行道|群租|消防控制室|安全出口|液化气罐|能不能推进|有规定吗/,
+        /饭馆|饭店|烧烤店|餐馆|店(?:门口|后门)|网吧|商场|市场|酒楼|kTV|ktv|人行道|群租|消防控制室|安全出口|液化气罐|能不能推进|有规定吗/,
         // fire-safety rules and drills are the fire brigade's to explain
         /演练|消防知识|消防培训|有没有规定|什么规定|(?:能|可以|让|准)(?:不能|不)?.{0,6}(?:推|带|拿|放|搬)(?:回家|进家|上楼|进楼|到家|进电梯)/,
       ],
@@ -88,7 +88,9 @@ const OVERRIDES: Partial<Record<Category, Override[]>> = {
   pollution: [
     {
       body: 'urban_mgmt',
-      patterns: [/油烟|烧烤|泔水|烧垃圾|焚烧|扬尘|工地|饭店|火锅店|餐馆|排风口|雨水井|smoke/],
+      patterns: [
+        /油烟|烧烤|泔水|烧垃圾|烧(?:东西|废品|树叶)|废品站|焚烧|扬尘|工地|饭店|火锅店|餐馆|排风口|雨水井|smoke/,
+      ],
     },
   ],
   consultation: [
@@ -130,6 +132,14 @@ const DEFAULT_BODY: Record<Category, Body> = {
   other: 'committee',
   none: 'none',
 };
+
+/** Parts of the building itself: with no property company, the housing department stands in. */
+const BUILDING_MATTERS: ReadonlySet<Category> = new Set([
+  'water_supply',
+  'elevator',
+  'building_repair',
+  'heating',
+]);
 
 /** Place-aware default for the categories whose body depends on where the matter is. */
 function placeBody(category: Category, place: Place): Body | undefined {
@@ -177,6 +187,12 @@ export function decideBody(category: Category, place: Place, text: string, inten
   for (const override of OVERRIDES[category] ?? []) {
     const hit = firstMatch(text, override.patterns);
     if (hit) {
+      if (override.body === 'property' && place.kind === 'compound' && !place.hasProperty) {
+        // a matter for a property company in a compound that has none (二区's roof tank): who stands in for it
+        const standIn =
+          placeBody(category, place) ?? (BUILDING_MATTERS.has(category) ? 'housing' : 'committee');
+        return { body: standIn, cue: `body:${hit}→no-property→${standIn}` };
+      }
       return { body: override.body, cue: `body:${hit}→${override.body}` };
     }
   }

@@ -47,7 +47,11 @@ const ASKS_AN_OFFICE = [
 
 /** Hyperbole about one's own day (热死了, 急死了, 吓死宝宝了, 馋死我了) and moods (心态崩了) are small talk. */
 const HYPERBOLE =
-  /[热急累笑气困饿冷烦忙吓馋撑晒渴酸美帅乐]死(?:了|我了|宝宝了|人了|我|个人|啦)|要死了|救救我|心态崩|崩溃了|裂开了|血亏|躺平|摆烂|emo/;
+  /[热急累笑气困饿冷烦忙吓馋撑晒渴酸美帅乐]死(?:了|我了|宝宝了|人了|我|个人|啦)|要死了|救救我|心态崩|崩溃了|裂开了|血亏|躺平|摆烂|emo|[热冷晒累忙烫辣]得(?:跟|像)[^ ，,。]{1,8}(?:似的|一样)/;
+
+/** One's own pet wrecking one's own things (我家狗子把沙发咬了): a story, not a complaint about anyone. */
+const OWN_PET_MISCHIEF =
+  /我家(?:的)?(?:狗|猫|二哈|哈士奇|柯基|泰迪|主子)(?:子|咪)?(?:又|今天|昨天)?把.{0,8}(?:咬|啃|拆|抓|挠|撕|打翻|尿)/;
 
 /** Words that tie a message to a report or an office, so "还没" is a follow-up and not a mood. */
 const REPORT_WORD = /报修|反映|投诉|工单|师傅|物业|社区|网格员|居委会|热线|12345/;
@@ -55,6 +59,10 @@ const REPORT_WORD = /报修|反映|投诉|工单|师傅|物业|社区|网格员|
 /** With no domain word, a question about paperwork (要办什么证, 要不要报批, 什么时候轮到) is still for an office. */
 const OFFICE_QUESTION =
   /办(?:什么|啥|哪些)?证|报批|审批|手续|材料|申请|登记|补贴|政策|轮到|归谁管|找哪个部门|哪个部门/;
+
+/** A question that is really a complaint (不是有规定吗, 有许可吗 after the noise, 到底管不管). */
+const RHETORICAL =
+  /(?<!是)不是(?:有|说|规定|早就)?.{1,10}吗|有没有人管|有人管吗|难道|凭什么|凭啥|到底(?:管不管|有没有|还)|有.{0,6}许可吗|合法吗|像话吗|还有没有/;
 
 /** Someone else's incident, already over (昨晚有人打架 警察带走了 现在没事了): news, not a follow-up. */
 const NEWS_OVER =
@@ -76,6 +84,9 @@ export function decideIntent(text: string, signals: IntentSignals): IntentDecisi
   }
   if (signals.domainScore < 2 && (HYPERBOLE.test(text) || JOKE.test(text)) && !REPORT_WORD.test(text)) {
     return { intent: 'chatter', cue: 'chatter:hyperbole', strength: 0.6 };
+  }
+  if (OWN_PET_MISCHIEF.test(text) && !/邻居|别人|被.{0,4}咬|楼上|楼下|对门|隔壁/.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:own-pet', strength: 0.6 };
   }
   const notice = firstMatch(text, NOTICE_OR_AD);
   if (notice) {
@@ -161,6 +172,9 @@ function decideRequest(text: string, signals: IntentSignals): IntentDecision {
   if (problem && procedure) {
     if (RULE_QUESTION.test(text) && !COMPLAINT_TONE.test(text)) {
       return { intent: 'inquiry', cue: `inquiry:${procedure}(rule question)`, strength: 0.5 };
+    }
+    if (RHETORICAL.test(text)) {
+      return { intent: 'grievance', cue: `grievance:${problem}(rhetorical)`, strength: 0.6 };
     }
     const choice = modelBest.label === 'inquiry' ? 'inquiry' : 'grievance';
     return { intent: choice, cue: `${choice}:${choice === 'inquiry' ? procedure : problem}`, strength: 0.5 };

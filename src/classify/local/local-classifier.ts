@@ -23,6 +23,10 @@ const UNSURE_MODEL = 0.9;
 
 export type LocalClassifier = Classifier & { classifySync(input: ClassifyInput): Classification };
 
+/** Someone posing as a utility or an office (冒充燃气公司的人): the named company is the disguise, not the topic. */
+const DISGUISE =
+  /(?:冒充|假冒|假扮|自称(?:是)?)(?:是)?[^ ,，。!！]{0,10}?(?:公司|工作人员|的人|师傅|客服|民警|警察)/g;
+
 let defaultModel: TrainedModel | undefined;
 
 /** The shipped model: trained once per process from datasets/dev-messages.jsonl (about 0.1 s). */
@@ -47,7 +51,7 @@ export function createLocalClassifier(
 function classifyWith(model: TrainedModel, directory: Directory, input: ClassifyInput): Classification {
   const { text, injected } = prepareText(input.text);
   const features = featuresOf(text);
-  const lexicon = scoreCategories(text);
+  const lexicon = scoreCategories(text.replace(DISGUISE, '冒充工作人员'));
   const emergency = detectEmergency(text);
   const intentModel = predictHead(model.intent, features);
   const intent = decideIntent(text, {

@@ -7,7 +7,10 @@ const NOT_PLACE_AFTER = '(?![\\d天个次年月日号点元块人岁小时分钟
 
 const TRIPLE = /(?<![\d.:\-/])(\d{1,3})-(\d{1,2})-(\d{3,4})(?!\d)/;
 const PAIR = new RegExp(`(?<![\\d.:\\-/])(\\d{1,3})-(\\d{1,2})${NOT_PLACE_AFTER}(?![\\-])`);
-const BUILDING = new RegExp(`(?<![\\d\\-~至到几两])${NUM}\\s*(?:号楼|号院|栋|幢|#楼?|号?座(?!位))(?:楼)?`);
+// 至/到 only make a range after a number (1到10号楼); 跑到11栋 names building 11
+const BUILDING = new RegExp(
+  `(?<![\\d\\-~几两])(?<![\\d一二三四五六七八九十]\\s*[至到])${NUM}\\s*(?:号楼|号院|栋|幢|#楼?|号?座(?!位))(?:楼)?`,
+);
 const BUILDING_EN = /\b(?:building|bldg\.?|block)\s*#?(\d{1,3})\b/;
 const UNIT = new RegExp(`${NUM}\\s*单元`);
 const ROOM_AFTER = /^\s*(?:\d{1,2}\s*单元\s*)?(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
