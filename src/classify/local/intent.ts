@@ -49,6 +49,17 @@ const ASKS_AN_OFFICE = [
 const HYPERBOLE =
   /[热急累笑气困饿冷烦忙吓馋撑晒渴酸美帅乐]死(?:了|我了|宝宝了|人了|我|个人|啦)|要死了|救救我|心态崩|崩溃了|裂开了|血亏|躺平|摆烂|emo|[热冷晒累忙烫辣]得(?:跟|像)[^ ，,。]{1,8}(?:似的|一样)/;
 
+/** Figures of speech with a domain word (气得血压都上来了, 热得要着火了, 电费要炸了): moods, not reports. */
+const FIGURATIVE =
+  /气得.{0,4}(?:血压|心脏|肝|胃)|[热烫急气辣晒渴]得(?:都|要|快|快要)?.{0,3}(?:着火|冒烟|炸|烧起来)|(?:电费|话费|钱包|脑子|脑袋|头)(?:都|也)?要炸了/;
+
+/** Hearsay or news passed on as a warning to neighbours (听说…被骗了 大家小心点): small talk. */
+const NEWS_WARNING =
+  /(?:新闻|听说|网上|朋友圈|电视上|视频里)[^。!！]{0,40}(?:大家|各位|邻居们|你们)[^。!！]{0,12}(?:注意|小心|提防|当心|警惕)/;
+
+/** Curiosity about a neighbour's event (救护车来了 谁家出什么事了): small talk. */
+const CURIOSITY = /谁家.{0,4}出(?:了)?(?:什么|啥)事|(?:发生|出)(?:了)?(?:什么|啥)事了?[吗呀啊]?$/;
+
 /** One's own pet wrecking one's own things (我家狗子把沙发咬了): a story, not a complaint about anyone. */
 const OWN_PET_MISCHIEF =
   /我家(?:的)?(?:狗|猫|二哈|哈士奇|柯基|泰迪|主子)(?:子|咪)?(?:又|今天|昨天)?把.{0,8}(?:咬|啃|拆|抓|挠|撕|打翻|尿)/;
@@ -66,7 +77,7 @@ const RHETORICAL =
 
 /** Someone else's incident, already over (昨晚有人打架 警察带走了 现在没事了): news, not a follow-up. */
 const NEWS_OVER =
-  /(?:昨晚|昨天|刚才|早上|上午|下午|晚上|前天).{0,12}有人.{0,24}(?:带走了|没事了|处理完了|走了|散了)|(?:上次|上周|昨天|前几天|那次).{0,16}听说/;
+  /(?:昨晚|昨天|今天|今早|刚才|刚刚|早上|上午|中午|下午|晚上|前天).{0,12}(?:有人|看到|看见).{0,24}(?:带走了|没事了|处理完了|走了|散了)|(?:上次|上周|昨天|前几天|那次).{0,16}听说/;
 
 const STRIP = /\[[^\]]{1,6}\]|[\s\p{P}\p{S}\p{Emoji_Presentation}]/gu;
 
@@ -84,6 +95,15 @@ export function decideIntent(text: string, signals: IntentSignals): IntentDecisi
   }
   if (signals.domainScore < 2 && (HYPERBOLE.test(text) || JOKE.test(text)) && !REPORT_WORD.test(text)) {
     return { intent: 'chatter', cue: 'chatter:hyperbole', strength: 0.6 };
+  }
+  if (signals.domainScore < 6 && FIGURATIVE.test(text) && !REPORT_WORD.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:figurative', strength: 0.55 };
+  }
+  if (NEWS_WARNING.test(text) && !REPORT_WORD.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:news-warning', strength: 0.6 };
+  }
+  if (CURIOSITY.test(text) && !firstMatch(text, PROBLEM) && !REPORT_WORD.test(text)) {
+    return { intent: 'chatter', cue: 'chatter:curiosity', strength: 0.55 };
   }
   if (OWN_PET_MISCHIEF.test(text) && !/邻居|别人|被.{0,4}咬|楼上|楼下|对门|隔壁/.test(text)) {
     return { intent: 'chatter', cue: 'chatter:own-pet', strength: 0.6 };
@@ -136,7 +156,7 @@ function decideRequest(text: string, signals: IntentSignals): IntentDecision {
     // no domain word: a clear problem or a question to an office is still a request, with low confidence
     const strongProblem = firstMatch(text, STRONG_PROBLEM);
     const asked =
-      HYPERBOLE.test(text) || JOKE.test(text)
+      HYPERBOLE.test(text) || JOKE.test(text) || NEIGHBOUR_ASK.test(text)
         ? undefined
         : (strongProblem ?? firstMatch(text, ASKS_AN_OFFICE));
     if (asked) {
