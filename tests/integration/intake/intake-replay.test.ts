@@ -1,30 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runReplay } from '../../../src/replay/run-replay.js';
-
-type Line = { at: string; room: string | null; to: string | null; mentions: string[]; text: string };
-type TicketJson = {
-  number: number;
-  category: string;
-  reporter: string;
-  co_reporters: string[];
-  text: string;
-  location: { building: number | null };
-  events: Array<{ type: string; actor: string }>;
-};
-
-async function replay(file: string): Promise<{ lines: Line[]; tickets: TicketJson[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runReplay(
-    { file, env: { REDIS_URL: process.env.REDIS_URL } },
-    { stdout: (l) => out.push(l), stderr: (l) => err.push(l) },
-  );
-  expect(code).toBe(0);
-  expect(err).toEqual([]);
-  const lines = out.slice(0, -1).map((l) => JSON.parse(l) as Line);
-  const { tickets } = JSON.parse(out.at(-1) ?? '{}') as { tickets: TicketJson[] };
-  return { lines, tickets };
-}
+import { replayScript as replay } from '../../helpers/replay.js';
 
 describe('shaozi replay: reading the group', () => {
   it('makes one ticket of two residents reporting the same lift, with a co-reporter and "2位居民"', async () => {

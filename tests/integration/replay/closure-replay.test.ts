@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runReplay } from '../../../src/replay/run-replay.js';
-import type { TicketJson } from '../../../src/tickets/ticket-json.js';
-
-type Line = { at: string; room: string | null; to: string | null; mentions: string[]; text: string };
-
-async function replay(file: string): Promise<{ lines: Line[]; tickets: TicketJson[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runReplay(
-    { file, env: { REDIS_URL: process.env.REDIS_URL, LOG_LEVEL: 'silent' } },
-    { stdout: (l) => out.push(l), stderr: (l) => err.push(l) },
-  );
-  expect(code).toBe(0);
-  expect(err).toEqual([]);
-  const { tickets } = JSON.parse(out.at(-1) ?? '{}') as { tickets: TicketJson[] };
-  return { lines: out.slice(0, -1).map((l) => JSON.parse(l) as Line), tickets };
-}
+import { replayScript as replay } from '../../helpers/replay.js';
 
 describe('shaozi replay: closures that mean something', () => {
   it('an unsatisfied reporter reopens the ticket, the reopen is counted, and only a second fix closes it', async () => {

@@ -2,32 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runReplay } from '../../../src/replay/run-replay.js';
 import { loadRatesInput } from '../../../src/stats/load-rates-input.js';
 import { computeRates } from '../../../src/stats/rates.js';
 import { openKyselyTicketStore, SQLITE_FILE_NAME } from '../../../src/store/open-ticket-store.js';
 import type { TicketJson } from '../../../src/tickets/ticket-json.js';
+import { replayScript } from '../../helpers/replay.js';
 import { t } from './timers-helpers.js';
-
-type Line = { at: string; room: string | null; to: string | null; text: string };
 
 const dirs: string[] = [];
 
-async function replay(name: string): Promise<{ lines: Line[]; tickets: TicketJson[]; outDir: string }> {
+async function replay(name: string) {
   const outDir = mkdtempSync(join(tmpdir(), 'shaozi-sla-replay-'));
   dirs.push(outDir);
-  const out: string[] = [];
-  const code = await runReplay(
-    {
-      file: `tests/fixtures/replay/${name}.jsonl`,
-      outDir,
-      env: { REDIS_URL: process.env.REDIS_URL, LOG_LEVEL: 'silent' },
-    },
-    { stdout: (l) => out.push(l), stderr: () => undefined },
-  );
-  expect(code).toBe(0);
-  const parsed = out.map((l) => JSON.parse(l) as Line & { tickets?: TicketJson[] });
-  return { lines: parsed.filter((l) => !l.tickets), tickets: parsed.at(-1)?.tickets ?? [], outDir };
+  return { ...(await replayScript(`tests/fixtures/replay/${name}.jsonl`, outDir)), outDir };
 }
 
 const events = (ticket: TicketJson | undefined, type: string) =>
