@@ -1,3 +1,4 @@
+import { CHINESE_DIGITS } from '../text/chinese-digits.js';
 import type { StatsPeriod } from './command.js';
 
 /** A number read at a position: `value` is null when it is written but unusable (0, too large). */
@@ -26,19 +27,6 @@ function positiveInteger(digits: string): number | null {
   const value = Number(trimmed);
   return Number.isSafeInteger(value) && value > 0 ? value : null;
 }
-
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 
 /** 1–99 written in Chinese (三, 十二, 二十三); null for anything else. */
 export function chineseNumber(word: string): number | null {

@@ -1,17 +1,4 @@
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+import { CHINESE_DIGITS as DIGITS } from '../../text/chinese-digits.js';
 
 /** Characters that may appear in a Chinese numeral up to 9999. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';

@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent } from '../../../src/tickets/ticket.js';
+import { buildTicket } from '../../helpers/ticket-builder.js';
 
 /** An instant in China time: `at('12-01 09:00')` is 2026-12-01 09:00 +08:00. */
 export function at(monthDayTime: string, year = 2026): Date {
@@ -10,45 +11,13 @@ const HOUR = 3_600_000;
 /** A normal ticket of 第一网格 for the property body, created 12-01 09:00, respond in 24 h, resolve in 7 d. */
 export function ticket(number: number, overrides: Partial<Ticket> = {}): Ticket {
   const createdAt = overrides.createdAt ?? at('12-01 09:00');
-  return {
-    number,
-    status: 'open',
-    intent: 'grievance',
-    category: 'elevator',
-    body: 'property',
-    tiaoKuai: 'block',
-    urgency: 'normal',
+  return buildTicket(number, {
     location: { compound: '幸福里一区', building: 3, unit: 2, room: null, landmark: null },
-    grid: '第一网格',
-    partyBranch: '第一网格党支部',
-    assignees: ['李明', '魏经理'],
-    reporter: '王阿姨',
-    reporterId: 'wxid-wang',
-    coReporters: [],
-    room: '幸福里一区业主群',
-    roomId: 'room-1',
-    text: '3号楼电梯坏了',
     createdAt,
     respondBy: new Date(createdAt.getTime() + 24 * HOUR),
     resolveBy: new Date(createdAt.getTime() + 7 * 24 * HOUR),
-    respondedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    confirmation: null,
-    rating: null,
-    reopenCount: 0,
-    recurrenceOf: null,
-    mergedInto: null,
-    overdue: false,
-    escalationLevel: 0,
-    returnCount: 0,
-    transferCount: 0,
-    jointBodies: [],
-    evidence: [],
-    classifiedBy: 'local',
-    confidence: 0.9,
     ...overrides,
-  };
+  });
 }
 
 /** A ticket's event log from `[type, at]` pairs (actor 李明), numbered in order. */

@@ -10,6 +10,7 @@ import {
 } from '../../../../src/commands/authorize.js';
 import { DEFAULT_DIRECTORY_FILE, parseDirectoryText } from '../../../../src/directory/load-directory.js';
 import type { Ticket } from '../../../../src/tickets/ticket.js';
+import { buildTicket } from '../../../helpers/ticket-builder.js';
 
 const loaded = parseDirectoryText(readFileSync(DEFAULT_DIRECTORY_FILE, 'utf8'));
 if (!loaded.success) {
@@ -18,45 +19,7 @@ if (!loaded.success) {
 const directory = loaded.directory;
 
 function ticket(fields: Partial<Ticket>): Ticket {
-  return {
-    number: 7,
-    status: 'open',
-    intent: 'grievance',
-    category: 'elevator',
-    body: 'property',
-    tiaoKuai: 'block',
-    urgency: 'urgent',
-    location: { compound: '幸福里一区', building: 3, unit: null, room: null, landmark: null },
-    grid: '第一网格',
-    partyBranch: '第一网格党支部',
-    assignees: ['李明', '魏经理'],
-    reporter: '王阿姨',
-    reporterId: 'wx-wang',
-    coReporters: ['陈大爷'],
-    room: '幸福里一区业主群',
-    roomId: 'room-1',
-    text: '3号楼电梯坏了',
-    createdAt: new Date(0),
-    respondBy: null,
-    resolveBy: null,
-    respondedAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    confirmation: null,
-    rating: null,
-    reopenCount: 0,
-    recurrenceOf: null,
-    mergedInto: null,
-    overdue: false,
-    escalationLevel: 0,
-    returnCount: 0,
-    transferCount: 0,
-    jointBodies: [],
-    evidence: [],
-    classifiedBy: 'local',
-    confidence: 0.9,
-    ...fields,
-  };
+  return buildTicket(7, { urgency: 'urgent', reporterId: 'wx-wang', coReporters: ['陈大爷'], ...fields });
 }
 
 describe('per-ticket rights', () => {
