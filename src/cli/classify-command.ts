@@ -57,5 +57,7 @@ async function classifyLine(
     location: c.location,
     confidence: Math.round(c.confidence * 100) / 100,
     source: c.source,
+    probabilities: c.probabilities,
+    emergency_check: c.emergency_check,
   };
 }

@@ -8,6 +8,7 @@ import { runAuditVerify } from './audit-command.js';
 import { runCheckConfig } from './check-config-command.js';
 import { runClassify } from './classify-command.js';
 import { runEvalCommand } from './eval-command.js';
+import { runTrainCommand } from './train-command.js';
 import { flagValue, processIo } from './io.js';
 
 const USAGE = [
@@ -16,7 +17,8 @@ const USAGE = [
   '  replay FILE [--out DIR]                   play a conversation through the bot on a simulated clock',
   '  audit verify [--db FILE]                  check the tamper-evident ticket event log',
   '  check-config [FILE]                       validate a community directory file',
-  '  eval [FILE] [--kfold K]                   measure the local classifier',
+  '  eval [FILE…] [--kfold K]                  measure the local classifier (default: leave-one-writer-out)',
+  '  train [--check]                           train the local model on datasets/ into models/local-model.json',
 ];
 
 async function run(argv: string[]): Promise<number> {
@@ -53,6 +55,8 @@ async function run(argv: string[]): Promise<number> {
       return runCheckConfig(args, processIo);
     case 'eval':
       return runEvalCommand(args, processIo);
+    case 'train':
+      return runTrainCommand(args, processIo);
     default:
       for (const line of USAGE) {
         processIo.stderr(line);

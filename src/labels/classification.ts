@@ -11,6 +11,12 @@ export const ClassificationSchema = z.object({
   location: LocationSchema,
   /** Compound named or implied by the text (directory name), when known. */
   compound: z.string().nullable().default(null),
+  /** On a public street or inside a compound, when the text says; decides the body with the routing table. */
+  place: z.enum(['street', 'compound', 'unknown']).default('unknown'),
+  /** Calibrated probability of each intent (local model), summing to 1; empty when not known. */
+  probabilities: z.record(z.string(), z.number()).default({}),
+  /** In the grey zone below a sure emergency: staff check at once, the reply names the emergency number. */
+  emergency_check: z.boolean().default(false),
   confidence: z.number().min(0).max(1),
   /** What decided it: `local`, `llm`, or `local-fallback` when the LLM failed. */
   source: z.string(),

@@ -1,7 +1,8 @@
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
-import { type Body, type Category, tiaoKuaiOf } from '../labels/labels.js';
+import { type Body, tiaoKuaiOf } from '../labels/labels.js';
 import type { TicketLocation } from '../tickets/ticket.js';
+import { bodyFor } from './body-table.js';
 
 export type Routing = {
   body: Body;
@@ -19,13 +20,6 @@ export type Routing = {
   cues: string[];
 };
 
-/** Where a compound has no property company, what its property work falls to. */
-const NO_PROPERTY_FALLBACK: Partial<Record<Category, Body>> = {
-  building_repair: 'housing',
-  elevator: 'housing',
-  property_service: 'housing',
-};
-
 /**
  * Routes a classified message by the directory: place decides the body where the classifier left it to
  * property, the building decides the grid (else the group's grid, else the duty grid), the body its liaison.
@@ -39,9 +33,16 @@ export function routeTicket(directory: Directory, c: Classification, roomTopic: 
     byBuilding?.name ?? c.compound ?? (group?.kind === 'residents' ? (group.compound ?? null) : null);
   const compound = compoundName ? directory.compoundByName(compoundName) : undefined;
 
-  let body: Body = c.body === 'none' ? 'committee' : c.body;
-  if (body === 'property' && compound && compound.property === null) {
-    body = NO_PROPERTY_FALLBACK[c.category] ?? 'committee';
+  // the one body table decides: the classifier's body stands when the table allows it at this place
+  let body: Body =
+    c.category === 'none'
+      ? 'committee'
+      : bodyFor(
+          c.category,
+          { kind: c.place === 'street' ? 'street' : 'compound', hasProperty: compound ? compound.property !== null : true },
+          new Map([[c.body, 1]]),
+        ).body;
+  if (compound && compound.property === null && body !== c.body) {
     cues.push(`place:${compound.name} has no property company → ${body}`);
   }
   if (body === 'property' && !compound) {

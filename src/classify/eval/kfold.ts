@@ -1,31 +1,46 @@
 import type { Directory } from '../../directory/directory.js';
 import { createLocalClassifier } from '../local/local-classifier.js';
-import { type TrainedModel, trainModel } from '../local/model.js';
-import { prepareForModel } from '../local/prepare.js';
-import type { LabelledMessage } from '../local/training-data.js';
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  loadModel,
+  messageFeatures,
+  type TrainOptions,
+  trainLocalModel,
+} from '../local/trained-model.js';
+import type { LabelledMessage, SourcedMessage } from '../local/training-data.js';
+import { assignFolds } from '../model/folds.js';
 import type { ScoredMessage } from './metrics.js';
 
-/** Deterministic fold of each message (a seeded shuffle), so runs are repeatable. */
-export function assignFolds(count: number, k: number, seed = 20240611): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const folds = new Array<number>(count).fill(0);
-  order.forEach((messageIndex, position) => {
-    folds[messageIndex] = position % k;
-  });
-  return folds;
+export { assignFolds };
+
+/** Features of every message once, shared by all the folds of a run. */
+function featureCache(messages: readonly LabelledMessage[]): Map<LabelledMessage, string[]> {
+  return new Map(messages.map((m) => [m, messageFeatures(m.text)]));
 }
 
-export function train(messages: readonly LabelledMessage[]): TrainedModel {
-  return trainModel(messages, prepareForModel);
+function trainOn(
+  training: readonly LabelledMessage[],
+  cache: Map<LabelledMessage, string[]>,
+  options: TrainOptions,
+) {
+  return loadModel(
+    trainLocalModel(
+      training,
+      options,
+      training.map((m) => cache.get(m) ?? messageFeatures(m.text)),
+    ),
+  );
+}
+
+function scoreWith(
+  training: readonly LabelledMessage[],
+  test: readonly LabelledMessage[],
+  directory: Directory,
+  cache: Map<LabelledMessage, string[]>,
+  options: TrainOptions,
+): ScoredMessage[] {
+  const classifier = createLocalClassifier(directory, { model: trainOn(training, cache, options) });
+  return test.map((gold) => ({ gold, predicted: classifier.classifySync({ text: gold.text }) }));
 }
 
 /** k-fold cross-validation: the model of each fold never sees the messages it is scored on. */
@@ -33,27 +48,58 @@ export function crossValidate(
   messages: readonly LabelledMessage[],
   k: number,
   directory: Directory,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): ScoredMessage[] {
   const folds = assignFolds(messages.length, k);
+  const cache = featureCache(messages);
   const scored: ScoredMessage[] = [];
   for (let fold = 0; fold < k; fold++) {
-    const model = train(messages.filter((_, i) => folds[i] !== fold));
-    const classifier = createLocalClassifier(directory, { model });
-    messages.forEach((gold, i) => {
-      if (folds[i] === fold) {
-        scored.push({ gold, predicted: classifier.classifySync({ text: gold.text }) });
-      }
-    });
+    scored.push(
+      ...scoreWith(
+        messages.filter((_, i) => folds[i] !== fold),
+        messages.filter((_, i) => folds[i] === fold),
+        directory,
+        cache,
+        options,
+      ),
+    );
   }
   return scored;
 }
 
-/** Train on one set, score on another (a held-out file). */
+/**
+ * Leave-one-writer-out: for each writer, a model trained (and calibrated, thresholds included) on every
+ * other writer scores that writer's messages. New wording from a new writer is what the bot meets.
+ */
+export function leaveOneWriterOut(
+  messages: readonly SourcedMessage[],
+  directory: Directory,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+  onWriter?: (writer: string, scored: ScoredMessage[]) => void,
+): Map<string, ScoredMessage[]> {
+  const cache = featureCache(messages);
+  const writers = [...new Set(messages.map((m) => m.source))];
+  const out = new Map<string, ScoredMessage[]>();
+  for (const writer of writers) {
+    const scored = scoreWith(
+      messages.filter((m) => m.source !== writer),
+      messages.filter((m) => m.source === writer),
+      directory,
+      cache,
+      options,
+    );
+    out.set(writer, scored);
+    onWriter?.(writer, scored);
+  }
+  return out;
+}
+
+/** Train on one set, score on another (a new file, on first sight). */
 export function trainAndScore(
   training: readonly LabelledMessage[],
   test: readonly LabelledMessage[],
   directory: Directory,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
 ): ScoredMessage[] {
-  const classifier = createLocalClassifier(directory, { model: train(training) });
-  return test.map((gold) => ({ gold, predicted: classifier.classifySync({ text: gold.text }) }));
+  return scoreWith(training, test, directory, featureCache([...training, ...test]), options);
 }

@@ -13,8 +13,13 @@ export type EvalMetrics = {
   intentAccuracy: number;
   intentMacroF1: number;
   grievanceRecall: number;
+  /** Emergencies called emergencies. */
   emergencyRecall: number;
+  /** Emergencies called emergencies or emergency checks: nothing missed. */
+  emergencyRecallWithChecks: number;
   emergencyPrecision: number;
+  /** Share of all messages that are emergency checks (staff alerted to check). */
+  checkShare: number;
   actionable: number;
   categoryAccuracy: number;
   bodyAccuracy: number;
@@ -50,9 +55,17 @@ export function computeMetrics(scored: readonly ScoredMessage[]): EvalMetrics {
       count(goldEmergency, (s) => s.predicted.intent === 'emergency'),
       goldEmergency.length,
     ),
+    emergencyRecallWithChecks: ratio(
+      count(goldEmergency, (s) => s.predicted.intent === 'emergency' || s.predicted.emergency_check),
+      goldEmergency.length,
+    ),
     emergencyPrecision: ratio(
       count(predEmergency, (s) => s.gold.intent === 'emergency'),
       predEmergency.length,
+    ),
+    checkShare: ratio(
+      count(scored, (s) => s.predicted.emergency_check),
+      scored.length,
     ),
     actionable: actionable.length,
     categoryAccuracy: ratio(

@@ -1,28 +1,4 @@
-/** A phrase a dispatcher would name, with how strongly it points at its label. */
-export type Cue = { pattern: string | RegExp; weight: number; name: string };
-
-/** Builds cues from a compact table: `['电梯', 3]`, or `[/困在.{0,4}电梯/, 4, '困电梯']` for patterns. */
-export function cues(table: ReadonlyArray<readonly [string | RegExp, number, string?]>): Cue[] {
-  return table.map(([pattern, weight, name]) => ({
-    pattern,
-    weight,
-    name: name ?? (typeof pattern === 'string' ? pattern : pattern.source),
-  }));
-}
-
-/** Where in the text a cue matches, or -1. */
-export function findCue(text: string, cue: Cue): number {
-  if (typeof cue.pattern === 'string') {
-    return text.indexOf(cue.pattern);
-  }
-  const match = cue.pattern.exec(text);
-  return match ? match.index : -1;
-}
-
-export function hasAny(text: string, patterns: ReadonlyArray<string | RegExp>): boolean {
-  return patterns.some((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
-}
-
+/** The first of several patterns that matches a text, as the words it matched. */
 export function firstMatch(text: string, patterns: ReadonlyArray<string | RegExp>): string | undefined {
   for (const p of patterns) {
     if (typeof p === 'string') {
@@ -37,4 +13,8 @@ export function firstMatch(text: string, patterns: ReadonlyArray<string | RegExp
     }
   }
   return undefined;
+}
+
+export function hasAny(text: string, patterns: ReadonlyArray<string | RegExp>): boolean {
+  return patterns.some((p) => (typeof p === 'string' ? text.includes(p) : p.test(text)));
 }

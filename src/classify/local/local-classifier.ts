@@ -1,135 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Classifier } from '../../classify/classifier.js';
 import type { Directory } from '../../directory/directory.js';
 import type { Classification, ClassifyInput } from '../../labels/classification.js';
-import { type Category, EMPTY_LOCATION, isActionable, tiaoKuaiOf } from '../../labels/labels.js';
-import { decideBody } from './body.js';
-import { type CategoryScore, chooseCategory, scoreCategories } from './category.js';
-import { scoreConfidence } from './confidence.js';
-import { detectEmergency } from './emergency.js';
-import { decideIntent } from './intent.js';
+import { type Body, type Category, EMPTY_LOCATION, type Intent, INTENTS, tiaoKuaiOf, type Urgency } from '../../labels/labels.js';
+import { bodyFor } from '../../routing/body-table.js';
 import { extractLocation } from './location.js';
-import { predictHead, type TrainedModel, trainModel } from './model.js';
 import { resolvePlace } from './place.js';
-import { prepareForModel, prepareText } from './prepare.js';
+import { prepareText } from './prepare.js';
 import { featuresOf } from './segmenter.js';
-import { DEFAULT_TRAINING_FILE, readLabelledMessages } from './training-data.js';
-import { decideUrgency } from './urgency.js';
+import { headProbabilities, type LocalModel, loadModel, type ModelFile, modelRow } from './trained-model.js';
 
-/** How many lexicon points the model's category posterior is worth. */
-const MODEL_WEIGHT = 1.5;
-
-/** Below this posterior the model's category is a guess; with no lexicon word the message goes to `other`. */
-const UNSURE_MODEL = 0.9;
+/** The committed model that `npm run train` writes. */
+export const MODEL_FILE = fileURLToPath(new URL('../../../models/local-model.json', import.meta.url));
 
 export type LocalClassifier = Classifier & { classifySync(input: ClassifyInput): Classification };
 
-/** Someone posing as a utility or an office (冒充燃气公司的人): the named company is the disguise, not the topic. */
-const DISGUISE =
-  /(?:冒充|假冒|假扮|自称(?:是)?)(?:是)?[^ ,，。!！]{0,10}?(?:公司|工作人员|的人|师傅|客服|民警|警察)/g;
+let defaultModel: LocalModel | undefined;
 
-let defaultModel: TrainedModel | undefined;
-
-/** The shipped model: trained once per process from datasets/dev-messages.jsonl (about 0.1 s). */
-export function loadDefaultModel(): TrainedModel {
-  defaultModel ??= trainModel(readLabelledMessages(DEFAULT_TRAINING_FILE), prepareForModel);
+/** The shipped model, read once per process from models/local-model.json. */
+export function loadDefaultModel(): LocalModel {
+  if (!defaultModel) {
+    let text: string;
+    try {
+      text = readFileSync(MODEL_FILE, 'utf8');
+    } catch {
+      throw new Error(`the classifier model ${MODEL_FILE} is missing: run \`npm run train\` to build it`);
+    }
+    defaultModel = loadModel(JSON.parse(text) as ModelFile);
+  }
   return defaultModel;
 }
 
-/** The embedded, deterministic classifier: lexicons and rules, the directory for places, naive Bayes for ties. */
-export function createLocalClassifier(
-  directory: Directory,
-  options?: { model?: TrainedModel },
-): LocalClassifier {
-  const model = options?.model ?? loadDefaultModel();
-  const classifySync = (input: ClassifyInput): Classification => classifyWith(model, directory, input);
-  return {
-    classifySync,
-    classify: async (input) => classifySync(input),
-  };
+const ACTIONABLE: ReadonlySet<Intent> = new Set(['grievance', 'emergency', 'inquiry']);
+
+/** The intent with its probabilities and whether it is an emergency check (the grey zone below a sure one). */
+export function decideIntent(
+  model: LocalModel,
+  probabilities: ReadonlyMap<string, number>,
+): { intent: Intent; emergencyCheck: boolean } {
+  const pEmergency = probabilities.get('emergency') ?? 0;
+  if (pEmergency >= model.emergency.sure) {
+    return { intent: 'emergency', emergencyCheck: false };
+  }
+  let intent: Intent = 'chatter';
+  let best = -1;
+  for (const [label, p] of probabilities) {
+    if (label !== 'emergency' && p > best) {
+      intent = label as Intent;
+      best = p;
+    }
+  }
+  const emergencyCheck = pEmergency >= model.emergency.check;
+  // a possible emergency is a request to act on even when the words read like chatter
+  return { intent: emergencyCheck && !ACTIONABLE.has(intent) ? 'grievance' : intent, emergencyCheck };
 }
 
-function classifyWith(model: TrainedModel, directory: Directory, input: ClassifyInput): Classification {
+function argmax(distribution: ReadonlyMap<string, number>, allowed?: (label: string) => boolean): string {
+  let label = '';
+  let best = -1;
+  for (const [l, p] of distribution) {
+    if ((allowed?.(l) ?? true) && p > best) {
+      label = l;
+      best = p;
+    }
+  }
+  return label;
+}
+
+/**
+ * The embedded classifier: a calibrated logistic-regression model decides intent, category and urgency
+ * and suggests the body; deterministic code reads the location and the place, and the routing table
+ * turns category, place and suggestion into the body.
+ */
+export function createLocalClassifier(directory: Directory, options?: { model?: LocalModel }): LocalClassifier {
+  const model = options?.model ?? loadDefaultModel();
+  const classifySync = (input: ClassifyInput): Classification => classifyWith(model, directory, input);
+  return { classifySync, classify: async (input) => classifySync(input) };
+}
+
+function classifyWith(model: LocalModel, directory: Directory, input: ClassifyInput): Classification {
   const { text, injected } = prepareText(input.text);
-  const features = featuresOf(text);
-  const lexicon = scoreCategories(text.replace(DISGUISE, '冒充工作人员'));
-  const emergency = detectEmergency(text);
-  const intentModel = predictHead(model.intent, features);
-  const intent = decideIntent(text, {
-    emergency,
-    domainScore: lexicon[0]?.score ?? 0,
-    model: intentModel.distribution,
-    injected,
-  });
-  const cues = injected ? ['injection:ignored', intent.cue] : [intent.cue];
+  const row = modelRow(model, featuresOf(text));
+  const intentProbabilities = headProbabilities(model, 'intent', row);
+  const probabilities = Object.fromEntries(INTENTS.map((i) => [i, round(intentProbabilities.get(i) ?? 0)]));
+  const { intent, emergencyCheck } = decideIntent(model, intentProbabilities);
+  const cues = injected ? ['injection:ignored'] : [];
   const location = text ? extractLocation(text) : EMPTY_LOCATION;
-  if (!isActionable(intent.intent)) {
+  const pIntent = intentProbabilities.get(intent) ?? 0;
+  if (!ACTIONABLE.has(intent)) {
     return {
-      intent: intent.intent,
+      intent,
       category: 'none',
       body: 'none',
       tiao_kuai: 'none',
       urgency: 'none',
       location,
       compound: null,
-      confidence: scoreConfidence({ intent, intentModel, category: undefined }),
+      place: 'unknown',
+      confidence: round(pIntent),
+      probabilities,
+      emergency_check: false,
       source: 'local',
-      cues,
+      cues: [...cues, `model:${model.version}`],
     };
   }
-  const categoryModel = predictHead(model.category, features);
-  const picked = pickCategory(lexicon, categoryModel.distribution, emergency?.category);
+  const categories = headProbabilities(model, 'category', row);
+  const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') || 'other') as Category;
   const place = resolvePlace(text, location, directory, input.roomTopic);
-  if (picked.category === 'road_facility' && place.kind === 'compound' && place.explicit && /灯/.test(text)) {
-    // a lamp inside a compound is a common part of the buildings, not a municipal street lamp
-    picked.category = 'building_repair';
-    picked.cues.push('place:小区内路灯');
-  }
-  if (
-    picked.category === 'road_facility' &&
-    place.kind === 'compound' &&
-    (location.building !== null || /楼道|厕所|马桶|地漏|厨房|家里|一楼|屋里/.test(text)) &&
-    /下水|排水|污水|化粪|地漏|返水/.test(text)
-  ) {
-    // a blocked drain in a building is a common part of the building, not the municipal sewer
-    picked.category = 'building_repair';
-    picked.cues.push('place:楼内下水');
-  }
-  const body = decideBody(picked.category, place, text, intent.intent);
-  const urgency = decideUrgency(intent.intent, picked.category, text);
-  cues.push(
-    `category:${picked.cues.slice(0, 2).join('+') || 'model'}→${picked.category}`,
-    ...place.cues,
-    body.cue,
-  );
-  if (urgency.urgency === 'urgent') {
-    cues.push(urgency.cue);
-  }
+  const body = bodyFor(category, place, headProbabilities(model, 'body', row));
+  const urgency: Urgency =
+    intent === 'emergency'
+      ? 'emergency'
+      : emergencyCheck
+        ? 'urgent'
+        : (argmax(headProbabilities(model, 'urgency', row), (u) => u !== 'emergency') as Urgency) || 'normal';
+  const pCategory = categories.get(category) ?? 0;
   return {
-    intent: intent.intent,
-    category: picked.category,
-    body: body.body,
+    intent,
+    category,
+    body: body.body as Body,
     tiao_kuai: tiaoKuaiOf(body.body),
-    urgency: urgency.urgency,
+    urgency,
     location,
     compound: place.compound,
-    confidence: scoreConfidence({ intent, intentModel, category: { ...picked, model: categoryModel } }),
+    place: place.kind,
+    confidence: round(Math.min(pIntent, pCategory)),
+    probabilities,
+    emergency_check: emergencyCheck,
     source: 'local',
-    cues,
+    cues: [...cues, `model:${model.version}`, `category:p=${round(pCategory)}`, ...place.cues, body.cue],
   };
 }
 
-function pickCategory(
-  lexicon: readonly CategoryScore[],
-  model: Map<string, number>,
-  emergencyCategory: Category | undefined,
-): { category: Category; score: number; margin: number; cues: string[] } {
-  if (emergencyCategory) {
-    return { category: emergencyCategory, score: 10, margin: 10, cues: ['emergency'] };
-  }
-  const topModel = Math.max(0, ...model.values());
-  if (lexicon.length === 0 && topModel < UNSURE_MODEL) {
-    // no topic word and the model has no clear favourite: the committee takes it (low confidence → LLM)
-    return { category: 'other', score: 0, margin: 0, cues: ['no-topic→other'] };
-  }
-  return chooseCategory(lexicon, model, MODEL_WEIGHT);
-}
+const round = (x: number) => Number(x.toFixed(4));

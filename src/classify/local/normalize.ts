@@ -1,3 +1,5 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /** Common misspellings in residents' messages (IME slips), mapped to the intended word. */
 const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
   [/电悌|电体|点梯/g, '电梯'],
@@ -26,9 +28,18 @@ const TYPOS: ReadonlyArray<readonly [RegExp, string]> = [
   [/木有|冇得?/g, '没有'],
 ];
 
-/** Full-width to half-width, lower case, typo fixes and collapsed spaces; keeps Chinese as is. */
+let toSimplified: ((text: string) => string) | undefined;
+
+/** Traditional (Hong Kong and Taiwan) characters to simplified ones, so 樓 and 楼 are one feature. */
+function simplified(text: string): string {
+  const convert = toSimplified ?? Converter({ from: 'hk', to: 'cn' });
+  toSimplified = convert;
+  return convert(text);
+}
+
+/** Full-width to half-width, simplified characters, lower case, typo fixes and collapsed spaces. */
 export function normalizeText(text: string): string {
-  let out = text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let out = simplified(text).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   out = out.replace(/\u3000/g, ' ').toLowerCase();
   for (const [pattern, replacement] of TYPOS) {
     out = out.replace(pattern, replacement);

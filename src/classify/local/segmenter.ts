@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { conceptCues } from './cues.js';
 
 let jieba: Jieba | undefined;
 
@@ -10,25 +11,87 @@ export function segment(text: string): string[] {
 }
 
 const SKIP = /^[\s\p{P}\p{S}\d]+$/u;
+const HAN_RUN = /[\p{Script=Han}]+/gu;
+const LATIN_WORD = /[a-z][a-z']+/g;
 
-/** Model features: jieba words plus character 1-3-grams of the Chinese runs, so unseen compounds still share evidence. */
+/** Concepts of danger, crossed with what changes their meaning (the past, a drill, a story, a question). */
+const DANGERS = new Set([
+  'c:fire',
+  'c:gas-leak',
+  'c:person-down',
+  'c:body-alarm',
+  'c:blood-injury',
+  'c:trapped',
+  'c:violence',
+  'c:self-harm',
+  'c:missing-person',
+  'c:water-electric',
+  'c:fall-height',
+  'c:drowning',
+]);
+const MODIFIERS = [
+  'c:past',
+  'c:now',
+  'c:hypothetical',
+  'c:hearsay',
+  'c:drill',
+  'c:all-clear',
+  'c:joke',
+  'c:question',
+  'c:urgent-words',
+  'c:call-emergency',
+  'c:people-at-risk',
+  'c:cooking',
+  'c:steam',
+  'c:hyperbole',
+  'c:thanks',
+  'c:follow-up',
+];
+
+/**
+ * Model features of a prepared text, each once: jieba words, character 1–3-grams of the Chinese runs (so
+ * unseen compounds and dialect spellings still share evidence), Latin words, the concept cues, and the
+ * danger cues crossed with their modifiers.
+ */
 export function featuresOf(text: string): string[] {
-  const features: string[] = [];
+  const features = new Set<string>();
   for (const word of segment(text)) {
     if (!SKIP.test(word)) {
-      features.push(`w:${word}`);
+      features.add(`w:${word}`);
     }
   }
-  for (const run of text.match(/[\u4e00-\u9fff]+/g) ?? []) {
-    for (let i = 0; i < run.length; i++) {
-      features.push(`u:${run[i]}`);
-      if (i + 1 < run.length) {
-        features.push(`b:${run.slice(i, i + 2)}`);
+  for (const run of text.match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i < chars.length; i++) {
+      features.add(`u:${chars[i]}`);
+      if (i + 1 < chars.length) {
+        features.add(`b:${chars[i]}${chars[i + 1]}`);
       }
-      if (i + 2 < run.length) {
-        features.push(`t:${run.slice(i, i + 3)}`);
+      if (i + 2 < chars.length) {
+        features.add(`t:${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
       }
     }
   }
-  return features;
+  for (const word of text.match(LATIN_WORD) ?? []) {
+    features.add(`e:${word}`);
+  }
+  const cues = conceptCues(text);
+  const dangers = cues.filter((c) => DANGERS.has(c));
+  for (const cue of cues) {
+    features.add(cue);
+  }
+  if (dangers.length > 0) {
+    features.add(`x:danger×${Math.min(dangers.length, 3)}`);
+    for (const modifier of MODIFIERS) {
+      if (cues.includes(modifier)) {
+        features.add(`x:danger+${modifier.slice(2)}`);
+      }
+    }
+  }
+  const length = [...text].length;
+  features.add(length <= 4 ? 'len:tiny' : length <= 15 ? 'len:short' : length <= 60 ? 'len:medium' : 'len:long');
+  if (/\d/.test(text)) {
+    features.add('has:digit');
+  }
+  return [...features];
 }

@@ -1,12 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { BODIES, CATEGORIES, INTENTS, LocationSchema, URGENCIES } from '../../labels/labels.js';
 
-/** The labelled dev set shipped with the project; the default model is trained from it at startup. */
-export const DEFAULT_TRAINING_FILE = fileURLToPath(
-  new URL('../../../datasets/dev-messages.jsonl', import.meta.url),
-);
+/** Every labelled message the project has, by source (see datasets/README.md). */
+export const DATASETS_DIR = fileURLToPath(new URL('../../../datasets/', import.meta.url));
+
+/** The first labelled set, kept as the default file of `shaozi eval FILE` runs. */
+export const DEFAULT_TRAINING_FILE = join(DATASETS_DIR, 'dev-messages.jsonl');
+
+/** Folders of datasets/ that hold other things than training data (second labels for agreement). */
+const NOT_TRAINING = new Set(['double-labelled']);
 
 export const LabelledMessageSchema = z.object({
   id: z.string(),
@@ -34,5 +39,60 @@ export function readLabelledMessages(file: string): LabelledMessage[] {
     }
     out.push(parsed.data);
   });
+  return out;
+}
+
+/** A labelled message and the writer it came from (the unit of leave-one-writer-out evaluation). */
+export type SourcedMessage = LabelledMessage & { source: string };
+
+/**
+ * Who wrote a file: each corpus file is its own writer; the project's own hand-written held-out sets
+ * (written by earlier sessions of this project) count as one writer, and so does the first dev set.
+ */
+export function writerOf(path: string): string {
+  const name = path.replace(/\\/g, '/').replace(/\.jsonl$/, '');
+  if (name === 'dev-messages') {
+    return 'dev';
+  }
+  if (name.startsWith('project-holdouts/')) {
+    return 'project-holdouts';
+  }
+  return name;
+}
+
+/** Every training file under a datasets folder, sorted, so the corpus (and the model) is reproducible. */
+export function corpusFiles(dir = DATASETS_DIR): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder).sort()) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) {
+        if (!NOT_TRAINING.has(entry)) {
+          walk(path);
+        }
+      } else if (entry.endsWith('.jsonl')) {
+        out.push(path);
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The whole labelled corpus with each message's writer; a text seen twice is kept once (the first). */
+export function readCorpus(dir = DATASETS_DIR): SourcedMessage[] {
+  const seen = new Set<string>();
+  const out: SourcedMessage[] = [];
+  for (const file of corpusFiles(dir)) {
+    const source = writerOf(relative(dir, file));
+    for (const message of readLabelledMessages(file)) {
+      const key = message.text.replace(/\s+/g, ' ').trim();
+      if (seen.has(key)) {
+        continue;
+      }
+      seen.add(key);
+      out.push({ ...message, source });
+    }
+  }
   return out;
 }
