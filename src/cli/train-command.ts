@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { MODEL_FILE } from '../classify/local/local-classifier.js';
 import { trainLocalModel } from '../classify/local/trained-model.js';
 import { readCorpus } from '../classify/local/training-data.js';
+import { loadDirectory } from '../directory/load-directory.js';
 
 export type TrainIo = { stdout: (line: string) => void; stderr: (line: string) => void };
 
@@ -17,7 +18,7 @@ export async function runTrainCommand(args: string[], io: TrainIo): Promise<numb
   const out = outIndex >= 0 ? (args[outIndex + 1] ?? MODEL_FILE) : MODEL_FILE;
   const started = Date.now();
   const corpus = readCorpus();
-  const model = trainLocalModel(corpus);
+  const model = trainLocalModel(corpus, loadDirectory());
   const text = serializeModel(model);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.stdout(

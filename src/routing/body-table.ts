@@ -100,3 +100,19 @@ export function bodyFor(
   }
   return { body: best, cue: best === primary ? `body:default→${best}` : `body:suggested→${best}` };
 }
+
+/**
+ * The body a label would have at a compound with a property company: what the body head learns, so that
+ * it learns the matter, not the place (a 二区 roof leak labelled housing teaches "the compound's manager").
+ */
+export function placeNeutralBody(category: Category, body: Body, place: BodyPlace): Body {
+  if (category === 'none' || body === 'none') {
+    return body;
+  }
+  const rule = BODY_TABLE[category];
+  const primary = allowedBodies(category, place)[0];
+  if (body === primary && primary !== rule.compound) {
+    return rule.compound;
+  }
+  return body;
+}

@@ -22,10 +22,12 @@ function trainOn(
   training: readonly LabelledMessage[],
   cache: Map<LabelledMessage, string[]>,
   options: TrainOptions,
+  directory: Directory,
 ) {
   return loadModel(
     trainLocalModel(
       training,
+      directory,
       options,
       training.map((m) => cache.get(m) ?? messageFeatures(m.text)),
     ),
@@ -39,7 +41,7 @@ function scoreWith(
   cache: Map<LabelledMessage, string[]>,
   options: TrainOptions,
 ): ScoredMessage[] {
-  const classifier = createLocalClassifier(directory, { model: trainOn(training, cache, options) });
+  const classifier = createLocalClassifier(directory, { model: trainOn(training, cache, options, directory) });
   return test.map((gold) => ({ gold, predicted: classifier.classifySync({ text: gold.text }) }));
 }
 

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { BODIES, CATEGORIES, INTENTS, URGENCIES } from '../../labels/labels.js';
+import type { Directory } from '../../directory/directory.js';
+import { type Body, BODIES, type Category, CATEGORIES, INTENTS, URGENCIES } from '../../labels/labels.js';
+import { placeNeutralBody } from '../../routing/body-table.js';
 import { fitTemperature } from '../model/calibration.js';
 import { assignFolds } from '../model/folds.js';
 import { fitSoftmax, logitsOf, type SoftmaxWeights, type SparseRow, softmaxInPlace } from '../model/logreg.js';
+import { extractLocation } from './location.js';
+import { resolvePlace } from './place.js';
 import { prepareForModel } from './prepare.js';
 import { featuresOf } from './segmenter.js';
 
@@ -52,19 +56,30 @@ const LABEL_ORDER: Record<HeadName, readonly string[]> = {
 const isActionable = (m: TrainingMessage) => m.intent === 'grievance' || m.intent === 'emergency' || m.intent === 'inquiry';
 
 /** Which messages and which label each head learns from. */
-function headExamples(head: HeadName, messages: readonly TrainingMessage[]): Array<[index: number, label: string]> {
+function headExamples(
+  head: HeadName,
+  messages: readonly TrainingMessage[],
+  directory: Directory,
+): Array<[index: number, label: string]> {
   const out: Array<[number, string]> = [];
   messages.forEach((m, i) => {
     if (head === 'intent') {
       out.push([i, m.intent]);
     } else if (isActionable(m)) {
-      const label = m[head];
+      const label = head === 'body' ? neutralBody(m, directory) : m[head];
       if (label !== 'none') {
         out.push([i, label]);
       }
     }
   });
   return out;
+}
+
+/** The body of a labelled request as if its place had a property company (see placeNeutralBody). */
+function neutralBody(m: TrainingMessage, directory: Directory): string {
+  const text = prepareForModel(m.text);
+  const place = resolvePlace(text, extractLocation(text), directory);
+  return placeNeutralBody(m.category as Category, m.body as Body, place);
 }
 
 /** The features of a raw message, as the model sees them. */
@@ -88,6 +103,7 @@ function rowOf(featureIndex: Map<string, number>, features: readonly string[]): 
  */
 export function trainLocalModel(
   messages: ReadonlyArray<TrainingMessage & { source?: string }>,
+  directory: Directory,
   options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
   featuresCache?: ReadonlyArray<readonly string[]>,
 ): ModelFile {
@@ -108,7 +124,7 @@ export function trainLocalModel(
   const heads = {} as Record<HeadName, StoredHead>;
   let intentOutOfFold: { probabilities: Float64Array[]; labels: number[]; labelNames: string[] } | undefined;
   for (const head of HEAD_NAMES) {
-    const examples = headExamples(head, messages);
+    const examples = headExamples(head, messages, directory);
     const labelNames = LABEL_ORDER[head].filter((l) => examples.some(([, label]) => label === l));
     const labelIndex = new Map(labelNames.map((l, i) => [l, i]));
     const sparse: SparseRow[] = examples.map(([i, label]) => ({

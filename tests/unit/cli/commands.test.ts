@@ -60,6 +60,8 @@ describe('runClassify', () => {
         location: { building: 3, unit: null, room: null },
         confidence: 0.88,
         source: 'local',
+        probabilities: {},
+        emergency_check: false,
       },
       { id: null, error: 'line 2: not JSON' },
       { id: 'c', error: 'line 3: needs a non-empty "text" string' },

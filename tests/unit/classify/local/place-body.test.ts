@@ -26,7 +26,7 @@ describe('local classifier: place-aware bodies', () => {
 
   it.each([
     ['明德路边上停满了车 人行道都占了', 'parking', 'traffic_police'],
-    ['小区里乱停车 消防车都进不来 锦苑25号楼下', 'parking', 'property'],
+    ['锦苑25号楼下天天有外来车乱停 车位都被占了', 'parking', 'property'],
     ['明德路公交站旁边的垃圾堆成山了', 'sanitation', 'urban_mgmt'],
     ['幸福里一区7号楼前的垃圾桶两天没人倒', 'sanitation', 'property'],
     ['明德路上行道树的大树枝断了挂在那', 'greenery', 'landscaping'],
