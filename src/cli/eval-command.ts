@@ -10,7 +10,7 @@ const USAGE = [
   'usage: shaozi eval [--kfold K] [--exclude PREFIX]… [--directory FILE] [--errors] [FILE…]',
   '  (no FILE)     leave-one-writer-out over datasets/: each writer scored by a model trained on the others',
   '  --kfold K     k-fold cross-validation over datasets/ instead',
-  '  FILE…         first sight: train on datasets/ (less FILE\'s texts and --exclude sources), score each FILE',
+  "  FILE…         first sight: train on datasets/ (less FILE's texts and --exclude sources), score each FILE",
   '  --exclude P   leave out of training every writer whose name starts with P (e.g. corpus-3/)',
   '  --errors      also list every misclassified message',
 ];
@@ -68,12 +68,22 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
           test,
           directory,
         );
-        print(io, `first sight ${file} (trained on ${corpus.length - texts.size}± messages of datasets/)`, scored, parsed.errors);
+        print(
+          io,
+          `first sight ${file} (trained on ${corpus.length - texts.size}± messages of datasets/)`,
+          scored,
+          parsed.errors,
+        );
       }
       return 0;
     }
     if (parsed.kfold !== undefined) {
-      print(io, `${parsed.kfold}-fold cross-validation on datasets/`, crossValidate(corpus, parsed.kfold, directory), parsed.errors);
+      print(
+        io,
+        `${parsed.kfold}-fold cross-validation on datasets/`,
+        crossValidate(corpus, parsed.kfold, directory),
+        parsed.errors,
+      );
       return 0;
     }
     const all: ScoredMessage[] = [];
@@ -91,7 +101,12 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
         `  ${writer.padEnd(34)}${String(m.messages).padStart(5)} ${p(m.intentAccuracy)} ${p(m.categoryAccuracy)} ${p(m.bodyAccuracy)} ${p(m.urgencyAccuracy)} ${p(m.emergencyRecall)} ${p(m.emergencyRecallWithChecks)} ${p(m.emergencyPrecision)} ${p(m.checkShare)}`,
       );
     });
-    print(io, 'leave-one-writer-out, writers from outside the project (corpus-2, corpus-3, …)', external, parsed.errors);
+    print(
+      io,
+      'leave-one-writer-out, writers from outside the project (corpus-2, corpus-3, …)',
+      external,
+      parsed.errors,
+    );
     print(io, 'leave-one-writer-out, every writer', all, false);
     return 0;
   } catch (error) {
@@ -112,7 +127,9 @@ function print(io: EvalIo, title: string, scored: ScoredMessage[], errors: boole
     const g = `${gold.intent}/${gold.category}/${gold.body}/${gold.urgency}`;
     const p = `${predicted.intent}${predicted.emergency_check ? '(check)' : ''}/${predicted.category}/${predicted.body}/${predicted.urgency}`;
     if (g !== p) {
-      io.stdout(`    ${gold.id} ${g} | ${p} | ${predicted.confidence} | ${gold.text.slice(0, 60).replace(/\n/g, ' ')}`);
+      io.stdout(
+        `    ${gold.id} ${g} | ${p} | ${predicted.confidence} | ${gold.text.slice(0, 60).replace(/\n/g, ' ')}`,
+      );
     }
   }
 }

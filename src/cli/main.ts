@@ -8,8 +8,8 @@ import { runAuditVerify } from './audit-command.js';
 import { runCheckConfig } from './check-config-command.js';
 import { runClassify } from './classify-command.js';
 import { runEvalCommand } from './eval-command.js';
-import { runTrainCommand } from './train-command.js';
 import { flagValue, processIo } from './io.js';
+import { runTrainCommand } from './train-command.js';
 
 const USAGE = [
   'usage: shaozi <command>',

@@ -36,7 +36,9 @@ export async function runTrainCommand(args: string[], io: TrainIo): Promise<numb
       return 1;
     }
     if (committed !== text) {
-      io.stderr(`${out} differs from a fresh training on datasets/: run \`npm run train\` and commit the model`);
+      io.stderr(
+        `${out} differs from a fresh training on datasets/: run \`npm run train\` and commit the model`,
+      );
       return 1;
     }
     io.stdout(`${out} is reproduced byte for byte`);

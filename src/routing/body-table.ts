@@ -30,11 +30,26 @@ const BODY_TABLE: Record<Exclude<Category, 'none'>, Rule> = {
   power: { compound: 'power_co', also: [] },
   gas: { compound: 'gas_co', also: [] },
   heating: { compound: 'heating_co', also: [] },
-  sanitation: { compound: 'property', noProperty: 'committee', street: 'urban_mgmt', also: ['urban_mgmt', 'committee'] },
+  sanitation: {
+    compound: 'property',
+    noProperty: 'committee',
+    street: 'urban_mgmt',
+    also: ['urban_mgmt', 'committee'],
+  },
   noise: { compound: 'police', also: ['urban_mgmt', 'environment', 'property', 'committee'] },
   illegal_construction: { compound: 'urban_mgmt', also: ['housing', 'property'] },
-  parking: { compound: 'property', noProperty: 'committee', street: 'traffic_police', also: ['traffic_police', 'committee'] },
-  greenery: { compound: 'property', noProperty: 'committee', street: 'landscaping', also: ['landscaping', 'committee'] },
+  parking: {
+    compound: 'property',
+    noProperty: 'committee',
+    street: 'traffic_police',
+    also: ['traffic_police', 'committee'],
+  },
+  greenery: {
+    compound: 'property',
+    noProperty: 'committee',
+    street: 'landscaping',
+    also: ['landscaping', 'committee'],
+  },
   road_facility: { compound: 'municipal', also: ['traffic_police', 'property'] },
   public_security: { compound: 'police', also: ['property'] },
   fire_safety: { compound: 'property', noProperty: 'committee', street: 'fire', also: ['fire', 'committee'] },
@@ -70,8 +85,14 @@ export function allowedBodies(category: Category, place: BodyPlace): Body[] {
     return ['none'];
   }
   const rule = BODY_TABLE[category];
-  const placed = (b: Body): Body => (b === 'property' && place.kind === 'compound' && !place.hasProperty ? standIn(rule, category) : b);
-  const primary = place.kind === 'street' ? (rule.street ?? rule.compound) : place.hasProperty ? rule.compound : (rule.noProperty ?? placed(rule.compound));
+  const placed = (b: Body): Body =>
+    b === 'property' && place.kind === 'compound' && !place.hasProperty ? standIn(rule, category) : b;
+  const primary =
+    place.kind === 'street'
+      ? (rule.street ?? rule.compound)
+      : place.hasProperty
+        ? rule.compound
+        : (rule.noProperty ?? placed(rule.compound));
   return [...new Set([primary, ...rule.also.map(placed)])];
 }
 

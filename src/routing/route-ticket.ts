@@ -39,7 +39,10 @@ export function routeTicket(directory: Directory, c: Classification, roomTopic: 
       ? 'committee'
       : bodyFor(
           c.category,
-          { kind: c.place === 'street' ? 'street' : 'compound', hasProperty: compound ? compound.property !== null : true },
+          {
+            kind: c.place === 'street' ? 'street' : 'compound',
+            hasProperty: compound ? compound.property !== null : true,
+          },
           new Map([[c.body, 1]]),
         ).body;
   if (compound && compound.property === null && body !== c.body) {

@@ -41,7 +41,9 @@ function scoreWith(
   cache: Map<LabelledMessage, string[]>,
   options: TrainOptions,
 ): ScoredMessage[] {
-  const classifier = createLocalClassifier(directory, { model: trainOn(training, cache, options, directory) });
+  const classifier = createLocalClassifier(directory, {
+    model: trainOn(training, cache, options, directory),
+  });
   return test.map((gold) => ({ gold, predicted: classifier.classifySync({ text: gold.text }) }));
 }
 

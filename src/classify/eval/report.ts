@@ -38,7 +38,9 @@ export function formatReliability(scored: readonly ScoredMessage[]): string[] {
       correct: s.predicted.intent === s.gold.intent,
     })),
   );
-  const lines = [`  reliability of the intent probability (expected calibration error ${pct(expectedCalibrationError)}):`];
+  const lines = [
+    `  reliability of the intent probability (expected calibration error ${pct(expectedCalibrationError)}):`,
+  ];
   for (const b of bins) {
     if (b.count > 0) {
       lines.push(

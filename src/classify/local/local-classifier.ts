@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { Classifier } from '../../classify/classifier.js';
 import type { Directory } from '../../directory/directory.js';
 import type { Classification, ClassifyInput } from '../../labels/classification.js';
-import { type Body, type Category, EMPTY_LOCATION, type Intent, INTENTS, tiaoKuaiOf, type Urgency } from '../../labels/labels.js';
+import {
+  type Body,
+  type Category,
+  EMPTY_LOCATION,
+  INTENTS,
+  type Intent,
+  tiaoKuaiOf,
+  type Urgency,
+} from '../../labels/labels.js';
 import { bodyFor } from '../../routing/body-table.js';
 import { extractLocation } from './location.js';
 import { resolvePlace } from './place.js';
@@ -73,7 +81,10 @@ function argmax(distribution: ReadonlyMap<string, number>, allowed?: (label: str
  * and suggests the body; deterministic code reads the location and the place, and the routing table
  * turns category, place and suggestion into the body.
  */
-export function createLocalClassifier(directory: Directory, options?: { model?: LocalModel }): LocalClassifier {
+export function createLocalClassifier(
+  directory: Directory,
+  options?: { model?: LocalModel },
+): LocalClassifier {
   const model = options?.model ?? loadDefaultModel();
   const classifySync = (input: ClassifyInput): Classification => classifyWith(model, directory, input);
   return { classifySync, classify: async (input) => classifySync(input) };
@@ -106,7 +117,8 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
     };
   }
   const categories = headProbabilities(model, 'category', row);
-  const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') || 'other') as Category;
+  const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') ||
+    'other') as Category;
   const place = resolvePlace(text, location, directory, input.roomTopic);
   const body = bodyFor(category, place, headProbabilities(model, 'body', row));
   const urgency: Urgency =

@@ -39,7 +39,9 @@ function simplified(text: string): string {
 
 /** Full-width to half-width, simplified characters, lower case, typo fixes and collapsed spaces. */
 export function normalizeText(text: string): string {
-  let out = simplified(text).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let out = simplified(text).replace(/[\uff01-\uff5e]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
   out = out.replace(/\u3000/g, ' ').toLowerCase();
   for (const [pattern, replacement] of TYPOS) {
     out = out.replace(pattern, replacement);

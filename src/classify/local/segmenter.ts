@@ -89,7 +89,9 @@ export function featuresOf(text: string): string[] {
     }
   }
   const length = [...text].length;
-  features.add(length <= 4 ? 'len:tiny' : length <= 15 ? 'len:short' : length <= 60 ? 'len:medium' : 'len:long');
+  features.add(
+    length <= 4 ? 'len:tiny' : length <= 15 ? 'len:short' : length <= 60 ? 'len:medium' : 'len:long',
+  );
   if (/\d/.test(text)) {
     features.add('has:digit');
   }

@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Directory } from '../../directory/directory.js';
-import { type Body, BODIES, type Category, CATEGORIES, INTENTS, URGENCIES } from '../../labels/labels.js';
+import { BODIES, type Body, CATEGORIES, type Category, INTENTS, URGENCIES } from '../../labels/labels.js';
 import { placeNeutralBody } from '../../routing/body-table.js';
 import { fitTemperature } from '../model/calibration.js';
 import { assignFolds } from '../model/folds.js';
-import { fitSoftmax, logitsOf, type SoftmaxWeights, type SparseRow, softmaxInPlace } from '../model/logreg.js';
+import {
+  fitSoftmax,
+  logitsOf,
+  type SoftmaxWeights,
+  type SparseRow,
+  softmaxInPlace,
+} from '../model/logreg.js';
 import { extractLocation } from './location.js';
 import { resolvePlace } from './place.js';
 import { prepareForModel } from './prepare.js';
@@ -31,10 +37,28 @@ export type ModelFile = {
   outOfFold: { emergencyRecallAtCheck: number; checkShareOfOthers: number; precisionAtSure: number };
 };
 
-export type TrainOptions = { l2: number; minCount: number; folds: number; epochs: number; learningRate: number };
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { l2: 1e-4, minCount: 2, folds: 5, epochs: 15, learningRate: 0.5 };
+export type TrainOptions = {
+  l2: number;
+  minCount: number;
+  folds: number;
+  epochs: number;
+  learningRate: number;
+};
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  l2: 1e-4,
+  minCount: 2,
+  folds: 5,
+  epochs: 15,
+  learningRate: 0.5,
+};
 
-export type TrainingMessage = { text: string; intent: string; category: string; urgency: string; body: string };
+export type TrainingMessage = {
+  text: string;
+  intent: string;
+  category: string;
+  urgency: string;
+  body: string;
+};
 
 type LoadedHead = { labels: string[]; temperature: number; weights: SoftmaxWeights };
 
@@ -53,7 +77,8 @@ const LABEL_ORDER: Record<HeadName, readonly string[]> = {
   body: BODIES.filter((b) => b !== 'none'),
 };
 
-const isActionable = (m: TrainingMessage) => m.intent === 'grievance' || m.intent === 'emergency' || m.intent === 'inquiry';
+const isActionable = (m: TrainingMessage) =>
+  m.intent === 'grievance' || m.intent === 'emergency' || m.intent === 'inquiry';
 
 /** Which messages and which label each head learns from. */
 function headExamples(
@@ -205,7 +230,9 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
  * The check threshold: low enough to catch every out-of-fold emergency, with a quarter of margin below the
  * lowest one, unless that would flag more than 6 % of the other messages.
  */
-function emergencyThresholds(oof: { probabilities: Float64Array[]; labels: number[]; labelNames: string[] } | undefined): {
+function emergencyThresholds(
+  oof: { probabilities: Float64Array[]; labels: number[]; labelNames: string[] } | undefined,
+): {
   emergency: ModelFile['emergency'];
   outOfFold: ModelFile['outOfFold'];
 } {
@@ -240,7 +267,10 @@ function emergencyThresholds(oof: { probabilities: Float64Array[]; labels: numbe
   return {
     emergency: { sure, check },
     outOfFold: {
-      emergencyRecallAtCheck: round(emergencies.filter((p) => p >= check).length / Math.max(1, emergencies.length), 4),
+      emergencyRecallAtCheck: round(
+        emergencies.filter((p) => p >= check).length / Math.max(1, emergencies.length),
+        4,
+      ),
       checkShareOfOthers: round(shareAbove(check), 4),
       precisionAtSure: round(precisionAbove(sure), 4),
     },
@@ -262,14 +292,20 @@ export function loadModel(file: ModelFile): LocalModel {
     heads[name] = {
       labels: stored.labels,
       temperature: stored.temperature,
-      weights: { classes: stored.labels.length, features: file.features.length, weights, bias: Float64Array.from(stored.bias) },
+      weights: {
+        classes: stored.labels.length,
+        features: file.features.length,
+        weights,
+        bias: Float64Array.from(stored.bias),
+      },
     };
   }
   return { version: file.version, featureIndex, heads, emergency: file.emergency };
 }
 
 /** The row of a message for this model. */
-export const modelRow = (model: LocalModel, features: readonly string[]): Int32Array => rowOf(model.featureIndex, features);
+export const modelRow = (model: LocalModel, features: readonly string[]): Int32Array =>
+  rowOf(model.featureIndex, features);
 
 /** Calibrated probabilities of one head for a row. */
 export function headProbabilities(model: LocalModel, head: HeadName, row: Int32Array): Map<string, number> {

@@ -1,7 +1,11 @@
 import { softmaxInPlace } from './logreg.js';
 
 /** Mean negative log-likelihood of the true classes under logits divided by a temperature. */
-export function temperatureLoss(logits: readonly Float64Array[], labels: readonly number[], temperature: number): number {
+export function temperatureLoss(
+  logits: readonly Float64Array[],
+  labels: readonly number[],
+  temperature: number,
+): number {
   let loss = 0;
   for (let i = 0; i < logits.length; i++) {
     const p = softmaxInPlace(Float64Array.from(logits[i] as Float64Array), temperature);
@@ -43,14 +47,26 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
   return Math.exp((lo + hi) / 2);
 }
 
-export type ReliabilityBin = { from: number; to: number; count: number; meanConfidence: number; accuracy: number };
+export type ReliabilityBin = {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  accuracy: number;
+};
 
 /** Reliability table: predictions binned by confidence, with how often each bin was right. */
 export function reliabilityTable(
   predictions: ReadonlyArray<{ confidence: number; correct: boolean }>,
   bins = 10,
 ): { bins: ReliabilityBin[]; expectedCalibrationError: number } {
-  const table = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, count: 0, sum: 0, right: 0 }));
+  const table = Array.from({ length: bins }, (_, i) => ({
+    from: i / bins,
+    to: (i + 1) / bins,
+    count: 0,
+    sum: 0,
+    right: 0,
+  }));
   for (const p of predictions) {
     const bin = table[Math.min(bins - 1, Math.floor(p.confidence * bins))];
     if (bin) {

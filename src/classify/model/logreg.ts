@@ -8,7 +8,11 @@ export type SoftmaxWeights = { classes: number; features: number; weights: Float
 export const rowScale = (row: Int32Array): number => (row.length === 0 ? 0 : 1 / Math.sqrt(row.length));
 
 /** Logits of one row. */
-export function logitsOf(model: SoftmaxWeights, row: Int32Array, out = new Float64Array(model.classes)): Float64Array {
+export function logitsOf(
+  model: SoftmaxWeights,
+  row: Int32Array,
+  out = new Float64Array(model.classes),
+): Float64Array {
   const K = model.classes;
   out.set(model.bias);
   const scale = rowScale(row);

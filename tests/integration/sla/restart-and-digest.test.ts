@@ -17,7 +17,11 @@ describe('timers across a restart, and the digests', () => {
   it('fires each step due while the bot was down exactly once after a restart on the same store and queues', async () => {
     const first = await startClockedApp('2026-11-30 09:00');
     await first.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的电梯又坏了，老人下不了楼' });
-    await first.say({ from: '陈大爷', room: '幸福里二区居民群', text: '15号楼顶楼漏水，屋顶渗水到家里了' });
+    await first.say({
+      from: '陈大爷',
+      room: '幸福里二区居民群',
+      text: '15号楼楼道墙皮脱落了好久了，没人来修',
+    });
     await first.advance('2026-11-30 10:40');
     const reminded = (await first.events(1, 'reminded')).length;
     const { dataDir, queuePrefix } = first;

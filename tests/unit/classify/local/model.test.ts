@@ -7,10 +7,20 @@ import { fitSoftmax, logitsOf, type SparseRow } from '../../../../src/classify/m
 import { runTrainCommand } from '../../../../src/cli/train-command.js';
 import { loadDirectory } from '../../../../src/directory/load-directory.js';
 
-const row = (features: number[], label: number): SparseRow => ({ features: Int32Array.from(features), label });
+const row = (features: number[], label: number): SparseRow => ({
+  features: Int32Array.from(features),
+  label,
+});
 
 describe('softmax regression', () => {
-  const rows = [row([0, 3], 0), row([0, 4], 0), row([1, 3], 1), row([1, 4], 1), row([2, 3], 2), row([2, 4], 2)];
+  const rows = [
+    row([0, 3], 0),
+    row([0, 4], 0),
+    row([1, 3], 1),
+    row([1, 4], 1),
+    row([2, 3], 2),
+    row([2, 4], 2),
+  ];
 
   it('learns which feature marks which class', () => {
     const model = fitSoftmax(rows, 3, 5, { l2: 1e-4 });
@@ -40,7 +50,10 @@ describe('the shipped model', () => {
   it('is reproduced byte for byte by `npm run train` from datasets/', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runTrainCommand(['--check'], { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+    const code = await runTrainCommand(['--check'], {
+      stdout: (l) => out.push(l),
+      stderr: (l) => err.push(l),
+    });
     expect(err).toEqual([]);
     expect(code).toBe(0);
   }, 180_000);
