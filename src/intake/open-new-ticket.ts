@@ -47,11 +47,11 @@ export async function openNewTicket(
       at: now,
       actor: message.sender,
       type: 'created',
-      detail: `${c.intent}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
+      detail: `${c.intent}${c.emergency_check ? ' (emergency check)' : ''}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
     },
-    outbox: (ticket) => announceTicket(deps.directory, ticket, routing),
+    outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check),
   });
-  await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' });
+  await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' || c.emergency_check });
   deps.logger.info(
     {
       event: 'intake.ticket.created',

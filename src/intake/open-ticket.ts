@@ -48,7 +48,12 @@ export function toNewTicket(
 }
 
 /** What the bot says about a new ticket: the reporter's answer first, then the staff who must act. */
-export function announceTicket(directory: Directory, t: Ticket, routing: Routing): OutboxMessage[] {
+export function announceTicket(
+  directory: Directory,
+  t: Ticket,
+  routing: Routing,
+  emergencyCheck = false,
+): OutboxMessage[] {
   const handler = routing.liaison ? `${routing.bodyName}（${routing.liaison}）` : routing.bodyName;
 
   if (t.intent === 'emergency') {
@@ -63,6 +68,21 @@ export function announceTicket(directory: Directory, t: Ticket, routing: Routing
     return [
       toReporter(t, replies.emergencyGroup(t, phone.phone, phone.use)),
       ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone))),
+    ];
+  }
+  if (emergencyCheck) {
+    // the grey zone below a sure emergency: the reporter gets the number, staff check within 15 minutes
+    const phone = emergencyPhone(t.category, t.text);
+    const checkers = [...new Set([routing.gridWorker, ...directory.supervisors()])];
+    return [
+      toReporter(
+        t,
+        `${replies.grievanceAck(t, handler)}${replies.emergencyCheckLine(phone.phone, phone.use)}`,
+      ),
+      ...checkers.map((n) => privately(n, replies.emergencyCheckAlert(t, phone.phone))),
+      ...routing.assignees
+        .filter((name) => !checkers.includes(name))
+        .map((name) => privately(name, replies.assigneeNotice(t, handler))),
     ];
   }
   return [

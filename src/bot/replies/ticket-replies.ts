@@ -74,6 +74,14 @@ export const replies = {
     `【紧急】工单 #${t.number}：${placeText(t)}「${t.text}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
     `已提示居民拨打 ${phone}，请立即核实处置，回复「接单 ${t.number}」。`,
 
+  /** The one line an emergency check adds to the group reply. */
+  emergencyCheckLine: (phone: string, phoneUse: string) =>
+    `如有人身危险，请立即拨打 ${phone}（${phoneUse}）。`,
+
+  emergencyCheckAlert: (t: Ticket, phone: string) =>
+    `【紧急核实】工单 #${t.number}：${placeText(t)}「${t.text}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
+    `可能有紧急情况，请在15分钟内核实，必要时拨打 ${phone}；回复「接单 ${t.number}」。`,
+
   inquiryAck: (committee: string) => `您的咨询已转${committee}，工作人员会尽快答复您。`,
 };
 
