@@ -33,11 +33,11 @@ const total = PASSES * stream.length;
 const memory = process.memoryUsage();
 
 print(`local classifier over the dev stream: ${stream.length} messages × ${PASSES} passes`);
-print(`  startup (directory + model training + jieba): ${startupMs.toFixed(0)} ms`);
+print(`  startup (directory + model file + jieba): ${startupMs.toFixed(0)} ms`);
 print(
   `  throughput: ${Math.round((total / elapsed) * 1000)} classifications/s (${(elapsed / total).toFixed(3)} ms each)`,
 );
 print(`  memory: rss ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} of ${mb(memory.heapTotal)}`);
 print(
-  `  cascade LLM-call share (unsure, threshold ${DEFAULT_CASCADE_POLICY.threshold}): ${((asked / stream.length) * 100).toFixed(1)}%`,
+  `  cascade LLM-call share on the dev stream, which is training data now (unsure, threshold ${DEFAULT_CASCADE_POLICY.threshold}): ${((asked / stream.length) * 100).toFixed(1)}%`,
 );
