@@ -25,6 +25,18 @@ describe('createCascadeClassifier', () => {
     expect(remote.inputs).toEqual([]);
   });
 
+  it('asks the LLM about a sure-looking emergency check: the LLM decides the grey zone', async () => {
+    const local = classification({ confidence: 0.95, emergency_check: true });
+    const remote = scriptedRemote({ success: true, data: llmAnswer });
+    const cascade = createCascadeClassifier({ local: fixedLocal(local), remote, policy, logger });
+
+    const result = await cascade.classify({ text: '楼道里好像有股煤气味' });
+
+    expect(remote.inputs).toHaveLength(1);
+    expect(result.source).toBe('llm');
+    expect(result.emergency_check).toBe(false);
+  });
+
   it('uses the LLM answer when the local one is unsure', async () => {
     const remote = scriptedRemote({ success: true, data: llmAnswer });
     const cascade = createCascadeClassifier({ local: fixedLocal(classification()), remote, policy, logger });
