@@ -11,8 +11,6 @@ import type { LabelledMessage, SourcedMessage } from '../local/training-data.js'
 import { assignFolds } from '../model/folds.js';
 import type { ScoredMessage } from './metrics.js';
 
-export { assignFolds };
-
 /** Features of every message once, shared by all the folds of a run. */
 function featureCache(messages: readonly LabelledMessage[]): Map<LabelledMessage, string[]> {
   return new Map(messages.map((m) => [m, messageFeatures(m.text)]));

@@ -103,5 +103,3 @@ export function conceptCues(text: string): string[] {
   }
   return out;
 }
-
-export const CUE_FAMILY_NAMES: readonly string[] = FAMILIES.map(([name]) => name);
