@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   /** `unsure`: ask the LLM only below the threshold; `always`: ask for everything but sure chatter. */
   LLM_CASCADE: z.enum(['unsure', 'always']).default('unsure'),
   LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  /** The largest share of group messages the LLM is asked about (the least certain first); 1 lifts it. */
+  LLM_BUDGET: z.coerce.number().min(0).max(1).default(0.2),
   PROMPTS_DIR: z.string().default('prompts'),
 });
 
@@ -86,7 +88,7 @@ export function llmSettings(config: Config) {
     responseFormat: config.LLM_RESPONSE_FORMAT,
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxRetries: config.LLM_MAX_RETRIES,
-    policy: { mode: config.LLM_CASCADE, threshold: config.LLM_THRESHOLD },
+    policy: { mode: config.LLM_CASCADE, threshold: config.LLM_THRESHOLD, budget: config.LLM_BUDGET },
   };
 }
 export type LlmSettings = NonNullable<ReturnType<typeof llmSettings>>;

@@ -1,7 +1,8 @@
 import type { Classification, ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
-import { type CascadePolicy, shouldAskLlm } from './cascade-policy.js';
+import type { CascadePolicy } from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
+import { createLlmBudget } from './llm-budget.js';
 
 export type CascadeDeps = {
   local: Classifier;
@@ -15,8 +16,8 @@ export type CascadeDeps = {
 export const LOCAL_FALLBACK_SOURCE = 'local-fallback';
 
 /**
- * Local first, the LLM only when the policy says so (never for sure chatter), the local answer when the
- * LLM fails. Two merge rules protect what the local classifier is good at:
+ * Local first, the LLM only when the policy says so (never for sure chatter) and within its budget (the
+ * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. Two merge rules protect what the local classifier is good at:
  * - emergency is sticky: when the local result says emergency and the LLM does not, intent and urgency
  *   stay emergency (recall first: a missed fire costs more than a needless 119 hint);
  * - location: when the LLM names no building but the local one did, the local location (and compound)
@@ -25,11 +26,19 @@ export const LOCAL_FALLBACK_SOURCE = 'local-fallback';
  *   building the LLM's compound stands, even null (a street like 明德路 belongs to no compound).
  */
 export function createCascadeClassifier(deps: CascadeDeps): Classifier {
+  const budget = createLlmBudget(deps.policy);
   return {
     async classify(input: ClassifyInput): Promise<Classification> {
       const local = await deps.local.classify(input);
-      if (!deps.remote || !shouldAskLlm(local, deps.policy)) {
+      if (!deps.remote) {
         return local;
+      }
+      const decision = budget.decide(local);
+      if (decision === 'sure') {
+        return local;
+      }
+      if (decision === 'over-budget') {
+        return { ...local, cues: [...local.cues, 'llm:over-budget'] };
       }
       const outcome = await askRemote(deps.remote, input);
       if (!outcome.success) {

@@ -29,6 +29,8 @@ export async function createClassifier(options: {
     'llm classifier on',
   );
   const policy =
-    options.mode === 'llm' ? { ...options.llm.policy, mode: 'always' as const } : options.llm.policy;
+    options.mode === 'llm'
+      ? { ...options.llm.policy, mode: 'always' as const, budget: 1 }
+      : options.llm.policy;
   return createCascadeClassifier({ local, remote, policy, logger: options.logger });
 }

@@ -3,7 +3,7 @@ import { parseNumeral } from './numerals.js';
 
 const NUM = '(\\d{1,3}|[一二三四五六七八九十〇零]{1,4})';
 /** Units after a number that make it a count, duration, price or floor, never a building. */
-const NOT_PLACE_AFTER = '(?![\\d天个次年月日号点元块人岁小时分钟米层楼斤度周%.:])';
+const NOT_PLACE_AFTER = '(?![\\d天个次年月日号点元块人岁小时分钟米层楼斤度周%:])(?!\\.\\d)';
 
 const TRIPLE = /(?<![\d.:\-/])(\d{1,3})-(\d{1,2})-(\d{3,4})(?!\d)/;
 const PAIR = new RegExp(`(?<![\\d.:\\-/])(\\d{1,3})-(\\d{1,2})${NOT_PLACE_AFTER}(?![\\-])`);
@@ -11,11 +11,14 @@ const PAIR = new RegExp(`(?<![\\d.:\\-/])(\\d{1,3})-(\\d{1,2})${NOT_PLACE_AFTER}
 const BUILDING = new RegExp(
   `(?<![\\d\\-~几两])(?<![\\d一二三四五六七八九十]\\s*[至到])${NUM}\\s*(?:号楼|号院|栋|幢|#楼?|号?座(?!位))(?:楼)?`,
 );
-const BUILDING_EN = /\b(?:building|bldg\.?|block)\s*#?(\d{1,3})\b/;
+// English and toneless pinyin: building 9, bldg 9, tower 9, block 9; 9 building, 9 hao lou, 9 dong
+const BUILDING_EN = /\b(?:building|bldg\.?|block|tower)\s*#?(\d{1,3})\b/;
+const BUILDING_EN_AFTER = /\b(\d{1,3})\s*(?:hao\s*lou|dong|building)\b/;
 const UNIT = new RegExp(`${NUM}\\s*单元`);
+const UNIT_EN = /\bunit\s*#?(\d{1,2})\b|\b(\d{1,2})\s*danyuan\b/;
 const ROOM_AFTER = /^\s*(?:\d{1,2}\s*单元\s*)?(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
 const ROOM_MARKED = /(?<![\d.])(\d{3,4})\s*(?:室|号房|房间)/;
-const ROOM_EN = /\b(?:room|apt\.?|flat)\s*#?(\d{3,4})\b/;
+const ROOM_EN = /\b(?:room|rm\.?|apartment|apt\.?|flat)\s*#?(\d{3,4})\b/;
 const ROOM_HOME = /(?:我家|家住|住在)\s*(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
 
 /** Building, unit and room named by the text, in any common writing; floors, gates, dates and prices are not places. */
@@ -28,7 +31,7 @@ export function extractLocation(text: string): Location {
   let room: number | null = null;
   let rest = '';
   const b = BUILDING.exec(text);
-  const bEn = BUILDING_EN.exec(text);
+  const bEn = BUILDING_EN.exec(text) ?? BUILDING_EN_AFTER.exec(text);
   if (b) {
     building = toInt(b[1]);
     rest = text.slice(b.index + b[0].length);
@@ -36,14 +39,14 @@ export function extractLocation(text: string): Location {
     building = toInt(bEn[1]);
     rest = text.slice(bEn.index + bEn[0].length);
   }
-  let unit = toInt(UNIT.exec(rest || text)?.[1]);
-  if (building === null) {
-    const pair = PAIR.exec(text);
-    if (pair && Number(pair[2]) <= 9) {
-      building = toInt(pair[1]);
-      unit = toInt(pair[2]);
-      rest = text.slice(pair.index + pair[0].length);
-    }
+  const unitEn = UNIT_EN.exec(text);
+  let unit = toInt(UNIT.exec(rest || text)?.[1] ?? unitEn?.[1] ?? unitEn?.[2]);
+  const pair = PAIR.exec(text);
+  if (pair && Number(pair[2]) <= 9 && (building === null || (unit === null && toInt(pair[1]) === building))) {
+    // 5-2: building 5, unit 2 (also after "building 26 … 26-2")
+    building = toInt(pair[1]);
+    unit = toInt(pair[2]);
+    rest ||= text.slice(pair.index + pair[0].length);
   }
   if (rest) {
     const after = ROOM_AFTER.exec(rest.replace(/^\s*[一二三四五六七八九十]\s*单元/, ''));

@@ -4,7 +4,7 @@ import { createCascadeClassifier, mergeResults } from '../../../../src/classify/
 import type { CascadePolicy } from '../../../../src/classify/cascade-policy.js';
 import { classification, fixedLocal, scriptedRemote } from './fakes.js';
 
-const policy: CascadePolicy = { mode: 'unsure', threshold: 0.75 };
+const policy: CascadePolicy = { mode: 'unsure', threshold: 0.75, budget: 1 };
 const logger = pino({ level: 'silent' });
 const llmAnswer = classification({
   category: 'building_repair',
@@ -53,7 +53,7 @@ describe('createCascadeClassifier', () => {
     const cascade = createCascadeClassifier({
       local: fixedLocal(chatter),
       remote,
-      policy: { mode: 'always', threshold: 0.75 },
+      policy: { mode: 'always', threshold: 0.75, budget: 1 },
     });
 
     await cascade.classify({ text: '早上好' });
@@ -66,7 +66,7 @@ describe('createCascadeClassifier', () => {
     const cascade = createCascadeClassifier({
       local: fixedLocal(classification({ confidence: 0.99 })),
       remote,
-      policy: { mode: 'always', threshold: 0.75 },
+      policy: { mode: 'always', threshold: 0.75, budget: 1 },
     });
 
     expect((await cascade.classify({ text: 'x' })).source).toBe('llm');

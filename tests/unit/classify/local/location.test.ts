@@ -21,6 +21,17 @@ describe('extractLocation', () => {
     ['22#一单元 电梯困人', { building: 22, unit: 1, room: null }],
     ['5-2的电梯停了', { building: 5, unit: 2, room: null }],
     ['building 9 room 1103, please send someone', { building: 9, unit: null, room: 1103 }],
+    ['trapped in lift bldg 23 unit 1 between floors', { building: 23, unit: 1, room: null }],
+    ['neighbours from unit 2 of building 29 welcome', { building: 29, unit: 2, room: null }],
+    ['smoke from apartment 1203 building 25', { building: 25, unit: null, room: 1203 }],
+    ['sewer smell, bldg 5 unit 1 rm 1001', { building: 5, unit: 1, room: 1001 }],
+    ['oily smoke into our windows in tower 23', { building: 23, unit: null, room: null }],
+    ['power is off in half of 锦苑 28 building', { building: 28, unit: null, room: null }],
+    ['wo jia mei shui le, 20 hao lou 2 danyuan', { building: 20, unit: 2, room: null }],
+    ['dianti huai le 25 dong', { building: 25, unit: null, room: null }],
+    ['gas smell in the whole of unit 2 building 30', { building: 30, unit: 2, room: null }],
+    ['lift dark inside building 26, kids scared. 26-2', { building: 26, unit: 2, room: null }],
+    ['楼下装修天天电钻 锦苑 23-1. 有时间规定吗', { building: 23, unit: 1, room: null }],
   ])('reads %s', (text, expected) => {
     expect(locate(text)).toEqual(expected);
   });
@@ -37,6 +48,8 @@ describe('extractLocation', () => {
     '8:00-18:00 1-10号楼停水',
     '电梯卡在8楼和9楼中间',
     '我测了有60多分贝',
+    'the 3-1.5 mm cable is too thin',
+    'we moved in 2019, unit price went up',
   ])('finds no building, unit or room in %s', (text) => {
     expect(locate(text)).toEqual({ building: null, unit: null, room: null });
   });
