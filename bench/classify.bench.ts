@@ -8,6 +8,7 @@ import {
   readCorpus,
   readLabelledMessages,
 } from '../src/classify/local/training-data.js';
+import { seededOrder } from '../src/classify/model/folds.js';
 import { loadDirectory } from '../src/directory/load-directory.js';
 
 const PASSES = Number(process.argv[2] ?? 20);
@@ -51,13 +52,12 @@ const GROUP_WRITERS = new Set([
 ]);
 const corpus = readCorpus();
 const held = corpus.filter((m) => GROUP_WRITERS.has(m.source));
-const scored = shuffle(
-  trainAndScore(
-    corpus.filter((m) => !GROUP_WRITERS.has(m.source)),
-    held,
-    loadDirectory(),
-  ),
+const inOrder = trainAndScore(
+  corpus.filter((m) => !GROUP_WRITERS.has(m.source)),
+  held,
+  loadDirectory(),
 );
+const scored = seededOrder(inOrder.length, 20261205).map((i) => inOrder[i] as (typeof inOrder)[number]);
 const budget = createLlmBudget(DEFAULT_CASCADE_POLICY);
 const decisions = scored.map((s) => ({ s, decision: budget.decide(s.predicted) }));
 const share = (n: number) => `${((n / scored.length) * 100).toFixed(1)}%`;
@@ -78,14 +78,3 @@ print(`  budget share (messages sent to the LLM): ${share(asked.length)}`);
 print(
   `  local intent errors the LLM is asked about: ${askedWrong} of ${wrong}; intent right when kept local: ${((right / kept.length) * 100).toFixed(1)}%`,
 );
-
-function shuffle<T>(items: T[]): T[] {
-  let state = 20261205;
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}

@@ -17,7 +17,8 @@ export const LOCAL_FALLBACK_SOURCE = 'local-fallback';
 
 /**
  * Local first, the LLM only when the policy says so (never for sure chatter) and within its budget (the
- * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. Two merge rules protect what the local classifier is good at:
+ * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. Two merge rules
+ * protect what the local classifier is good at:
  * - emergency is sticky: when the local result says emergency and the LLM does not, intent and urgency
  *   stay emergency (recall first: a missed fire costs more than a needless 119 hint);
  * - location: when the LLM names no building but the local one did, the local location (and compound)

@@ -47,9 +47,10 @@ export function createLlmBudget(policy: CascadePolicy, options: BudgetOptions = 
   };
   /** The confidence below which the least certain `share` of recent messages lie. */
   const cutoff = (): number => {
-    if (share >= 1 || sorted.length < Math.min(50, window)) {
+    if (sorted.length < Math.min(50, window)) {
       return Number.POSITIVE_INFINITY;
     }
+    // at a budget of 1 the index runs past the end: no cut-off
     return sorted[Math.floor(share * sorted.length)] ?? Number.POSITIVE_INFINITY;
   };
 
@@ -64,7 +65,7 @@ export function createLlmBudget(policy: CascadePolicy, options: BudgetOptions = 
         decision = 'ask';
       } else if (!shouldAskLlm(local, policy)) {
         decision = 'sure';
-      } else if (share >= 1 || (tokens >= 1 && local.confidence <= limit)) {
+      } else if (tokens >= 1 && local.confidence <= limit) {
         decision = 'ask';
       } else {
         decision = 'over-budget';

@@ -1,5 +1,5 @@
-/** Deterministic fold of each item (a seeded shuffle, then round robin), so runs are repeatable. */
-export function assignFolds(count: number, k: number, seed = 20240611): number[] {
+/** The indices 0…count−1 in a seeded shuffled order, the same for the same count and seed. */
+export function seededOrder(count: number, seed = 20240611): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
   let state = seed >>> 0;
   const next = () => {
@@ -10,8 +10,13 @@ export function assignFolds(count: number, k: number, seed = 20240611): number[]
     const j = Math.floor(next() * (i + 1));
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
+  return order;
+}
+
+/** Deterministic fold of each item (a seeded shuffle, then round robin), so runs are repeatable. */
+export function assignFolds(count: number, k: number, seed = 20240611): number[] {
   const folds = new Array<number>(count).fill(0);
-  order.forEach((item, position) => {
+  seededOrder(count, seed).forEach((item, position) => {
     folds[item] = position % k;
   });
   return folds;
