@@ -1,4 +1,5 @@
 import type { Body } from '../labels/labels.js';
+import type { StatsPeriod } from '../stats/period.js';
 
 /** Every command the chat vocabulary knows, by its English id. */
 export const COMMAND_NAMES = [
@@ -24,9 +25,6 @@ export const COMMAND_NAMES = [
   'claim',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
-
-export const STATS_PERIODS = ['today', 'week', 'month'] as const;
-export type StatsPeriod = (typeof STATS_PERIODS)[number];
 
 /** A well-formed command; ticket numbers are positive safe integers, texts are trimmed as typed. */
 export type Command =

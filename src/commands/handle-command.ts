@@ -1,4 +1,3 @@
-import { commandReplies } from '../bot/replies/command-replies.js';
 import type { Body } from '../labels/labels.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import type { CommandName, ParseResult } from './command.js';
@@ -18,6 +17,7 @@ import {
 } from './handlers/context.js';
 import { COMMAND_HANDLERS, type HandlerRegistry } from './handlers/registry.js';
 import { parseCommand } from './parse-command.js';
+import { commandReplies } from './replies.js';
 
 // Only a message that could answer a pending confirmation (1, 2, 满意…) costs the look-up of pending ones.
 const MAY_ANSWER_CONFIRMATION = /^[\s#/＃]*(?:[12１２]|不?满意|没解决|未解决|确认)/u;

@@ -1,7 +1,7 @@
-import { workReplies } from '../bot/replies/command-replies.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { type CommandDeps, DEFAULT_COMMAND_SETTINGS, privateTo } from './handlers/context.js';
+import { workReplies } from './replies.js';
 
 export type PhotoEvidenceDeps = Pick<CommandDeps, 'tickets' | 'queue' | 'clock' | 'logger' | 'settings'>;
 

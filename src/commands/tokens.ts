@@ -1,5 +1,5 @@
+import type { StatsPeriod } from '../stats/period.js';
 import { CHINESE_DIGITS } from '../text/chinese-digits.js';
-import type { StatsPeriod } from './command.js';
 
 /** A number read at a position: `value` is null when it is written but unusable (0, too large). */
 export type NumberToken = { value: number | null; end: number };

@@ -1,5 +1,5 @@
-import { EMERGENCY_PHONES } from '../bot/replies/ticket-replies.js';
 import type { Category } from '../labels/labels.js';
+import { EMERGENCY_PHONES } from '../tickets/ticket-text.js';
 
 type PhoneKind = keyof typeof EMERGENCY_PHONES;
 

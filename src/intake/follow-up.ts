@@ -1,4 +1,3 @@
-import { intakeReplies } from '../bot/replies/intake-replies.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
@@ -6,6 +5,7 @@ import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp } from './conversation-cues.js';
 import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';

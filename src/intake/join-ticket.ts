@@ -1,8 +1,8 @@
-import { intakeReplies } from '../bot/replies/intake-replies.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { OPEN_STATUSES } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';

@@ -1,4 +1,3 @@
-import { replies } from '../bot/replies/ticket-replies.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { privateTo as privately, toReporter } from '../outbox/address.js';
@@ -6,6 +5,7 @@ import type { Routing } from '../routing/route-ticket.js';
 import type { Deadlines } from '../sla/deadlines.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { NewTicket, Ticket } from '../tickets/ticket.js';
+import { replies } from '../tickets/ticket-text.js';
 import { emergencyPhone } from './emergency-phone.js';
 
 export type Reporter = {

@@ -1,5 +1,3 @@
-import { intakeReplies } from '../bot/replies/intake-replies.js';
-import { replies } from '../bot/replies/ticket-replies.js';
 import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
@@ -9,11 +7,13 @@ import type { JobQueue } from '../queue/job-queue.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { replies } from '../tickets/ticket-text.js';
 import { isRatingPressure } from './conversation-cues.js';
 import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from './intake-settings.js';
 import { openNewTicket } from './open-new-ticket.js';
 import { recordRatingPressure } from './rating-pressure.js';
 import { placedRouting, readRequest } from './read-request.js';
+import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
 import { attachPhoto } from './supplement-ticket.js';
@@ -65,6 +65,9 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
     await settle(deps, message, OUTCOMES.voice, [answer(message, intakeReplies.voiceNotRead())]);
   } else if (reader === 'staff') {
     await readStaffMessage(deps, message);
+  } else if (reader === 'staff-private') {
+    // staff are never read as residents: a private message that is not a command is a mistyped or unknown one
+    await settle(deps, message, OUTCOMES.staffNotCommand, [answer(message, intakeReplies.staffNotCommand())]);
   } else if (reader === 'request') {
     await readResidentText(deps, message);
   } else {
@@ -75,12 +78,13 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
 /**
  * Requests are read in residents' groups and private chats; staff groups are for commands. In a residents'
  * group a staff member's text is not a request (announcements would read as grievances): it is only
- * checked for pressure on residents' ratings.
+ * checked for pressure on residents' ratings. A staff member's private text that is not a command is
+ * answered with the way to the commands, never read as a grievance.
  */
 function readerOf(
   directory: Directory,
   message: SeenMessage,
-): 'request' | 'photo' | 'voice' | 'staff' | 'none' {
+): 'request' | 'photo' | 'voice' | 'staff' | 'staff-private' | 'none' {
   const group = message.room === null ? undefined : directory.group(message.room);
   if (message.room !== null && group !== undefined && group.kind !== 'residents') {
     return 'none';
@@ -94,7 +98,10 @@ function readerOf(
   if (message.kind !== 'text' || message.text.length === 0) {
     return 'none';
   }
-  return message.room !== null && directory.isStaff(message.sender, message.senderId) ? 'staff' : 'request';
+  if (!directory.isStaff(message.sender, message.senderId)) {
+    return 'request';
+  }
+  return message.room !== null ? 'staff' : 'staff-private';
 }
 
 function settingsOf(deps: IntakeDeps): IntakeSettings {

@@ -1,10 +1,10 @@
-import { formatChinaShort } from '../bot/china-format.js';
-import { intakeReplies } from '../bot/replies/intake-replies.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { applyActions } from '../tickets/apply-action.js';
+import { formatChinaShort } from '../tickets/china-time.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isReporterOf } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import type { SettleResult, TicketChangeDeps } from './settle-on-ticket.js';

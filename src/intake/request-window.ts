@@ -13,6 +13,8 @@ export const OUTCOMES = {
   ratingPressure: 'rating_pressure',
   /** A staff member's message in a residents' group that is not a command: not read as a request. */
   staff: 'staff',
+  /** A staff member's private text that is not a valid command: answered with 帮助, not read as a request. */
+  staffNotCommand: 'staff_not_command',
   /** A voice message: the resident was asked to write instead. */
   voice: 'voice',
 } as const;

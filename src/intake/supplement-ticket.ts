@@ -1,9 +1,9 @@
-import { intakeReplies } from '../bot/replies/intake-replies.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
+import { intakeReplies } from './replies.js';
 import { privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../cli/io.js';
 import { SimulatedClock } from '../clock/clock.js';
 import { type App, composeApp } from '../compose.js';
 import { parseConfig } from '../config.js';
@@ -26,7 +25,13 @@ export type ReplayOptions = {
  * own, a fresh SQLite store, the sample directory, the local classifier) on a simulated clock, and prints
  * every bot message as JSONL, then the ticket dump.
  */
-export async function runReplay(options: ReplayOptions, io: CliIo): Promise<number> {
+/** Where replay writes its output lines and its errors (the CLI passes its own streams). */
+export type ReplayIo = {
+  stdout(line: string): void;
+  stderr(line: string): void;
+};
+
+export async function runReplay(options: ReplayOptions, io: ReplayIo): Promise<number> {
   const parsed = parseReplayScript(readFileSync(options.file, 'utf8'));
   if (!parsed.success) {
     io.stderr(`${options.file}: ${parsed.error}`);

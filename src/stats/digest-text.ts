@@ -1,8 +1,8 @@
-import { type FormalismLine, NO_GROUP_NAME, periodText, statsReplies } from '../bot/replies/stats-replies.js';
 import type { Directory } from '../directory/directory.js';
 import type { Body } from '../labels/labels.js';
 import type { FormalismRow } from './formalism.js';
 import type { Rates } from './rates.js';
+import { type FormalismLine, NO_GROUP_NAME, periodText, statsReplies } from './replies.js';
 
 /** Bodies named in the daily digest's formalism lines, worst first. */
 export const DIGEST_WORST_BODIES = 3;

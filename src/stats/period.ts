@@ -1,4 +1,5 @@
-import type { StatsPeriod } from '../commands/command.js';
+export const STATS_PERIODS = ['today', 'week', 'month'] as const;
+export type StatsPeriod = (typeof STATS_PERIODS)[number];
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;

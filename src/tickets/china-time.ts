@@ -9,3 +9,10 @@ export function toChinaIso(date: Date): string {
 
 export const toChinaIsoOrNull = (date: Date | null): string | null =>
   date === null ? null : toChinaIso(date);
+
+/** A short China-time stamp for chat: 12月1日 09:00. */
+export function formatChinaShort(date: Date): string {
+  const d = new Date(date.getTime() + CHINA_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}

@@ -1,7 +1,7 @@
-import { commandReplies, refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import type { Category } from '../../labels/labels.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { gridWorkerOf } from '../authorize.js';
+import { commandReplies, refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done, tellEach } from './context.js';
 import { loadTicket, record, refuse } from './ticket-ops.js';

@@ -1,7 +1,7 @@
-import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { isReporterOrCo } from '../authorize.js';
+import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandContext, CommandHandler, HandlerDeps, HandlerResult } from './context.js';
 import { done, tellEach } from './context.js';
 import { act, loadTicket, refuse } from './ticket-ops.js';

@@ -1,4 +1,4 @@
-import { commandReplies } from '../../bot/replies/command-replies.js';
+import { commandReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';
 

@@ -1,5 +1,5 @@
-import { commandReplies, refusalReasons, stepText } from '../../bot/replies/command-replies.js';
 import { readsTicket } from '../authorize.js';
+import { commandReplies, refusalReasons, stepText } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';
 import { loadTicketFor } from './ticket-ops.js';

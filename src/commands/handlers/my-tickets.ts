@@ -1,6 +1,6 @@
-import { commandReplies } from '../../bot/replies/command-replies.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { mayReroute } from '../authorize.js';
+import { commandReplies } from '../replies.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
 import { done } from './context.js';
 

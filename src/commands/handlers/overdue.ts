@@ -1,4 +1,4 @@
-import { statsReplies } from '../../bot/replies/stats-replies.js';
+import { statsReplies } from '../../stats/replies.js';
 import { OPEN_STATUSES, openOverdueFor } from '../../stats/ticket-facts.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { readsTicket } from '../authorize.js';

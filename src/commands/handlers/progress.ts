@@ -1,8 +1,8 @@
-import { commandReplies, refusalReasons, stepText } from '../../bot/replies/command-replies.js';
 import type { Directory } from '../../directory/directory.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { TicketEvent } from '../../tickets/ticket.js';
 import { isReporterOrCo } from '../authorize.js';
+import { commandReplies, refusalReasons, stepText } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';
 import { loadTicket, refuse } from './ticket-ops.js';

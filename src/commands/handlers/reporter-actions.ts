@@ -1,6 +1,6 @@
-import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { isReporter, isReporterOrCo } from '../authorize.js';
+import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandContext, CommandHandler } from './context.js';
 import { tellEach } from './context.js';
 import { act, loadTicketFor, record, refuse } from './ticket-ops.js';

@@ -1,8 +1,8 @@
-import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { handles } from '../authorize.js';
+import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done, privateTo, toReporter } from './context.js';
 import { actSteps, loadTicketFor } from './ticket-ops.js';

@@ -1,9 +1,9 @@
-import { bodyLine, periodText, statsReplies } from '../../bot/replies/stats-replies.js';
 import type { Person } from '../../directory/directory.js';
 import { bodyName } from '../../stats/digest-text.js';
 import { loadRatesInput } from '../../stats/load-rates-input.js';
 import { periodRange } from '../../stats/period.js';
 import { computeRates, computeRatesBy } from '../../stats/rates.js';
+import { bodyLine, periodText, statsReplies } from '../../stats/replies.js';
 import { isSupervisor } from '../authorize.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';

@@ -1,8 +1,8 @@
-import { commandReplies } from '../../bot/replies/command-replies.js';
 import { type ActionInput, type ActionStep, applyActions } from '../../tickets/apply-action.js';
 import type { EventType } from '../../tickets/event-types.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket, TicketPatch } from '../../tickets/ticket.js';
+import { commandReplies } from '../replies.js';
 import type { CommandContext, HandlerDeps, HandlerResult } from './context.js';
 import { done } from './context.js';
 

@@ -1,9 +1,9 @@
-import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { tiaoKuaiOf } from '../../labels/labels.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { computeDeadlines } from '../../sla/deadlines.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { dispatchers, mayRedirect, mayReroute } from '../authorize.js';
+import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
 import { tellEach, toReporter } from './context.js';
 import { act, loadTicket, loadTicketFor, refuse } from './ticket-ops.js';

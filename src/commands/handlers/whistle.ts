@@ -1,7 +1,7 @@
-import { commandReplies, refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import { assertDuration, toMilliseconds } from '../../sla/duration.js';
 import type { JointBody } from '../../tickets/ticket.js';
 import { gridWorkerOf, mayWhistle } from '../authorize.js';
+import { commandReplies, refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done, privateTo, tellEach } from './context.js';
 import { loadTicket, loadTicketFor, record, refuse } from './ticket-ops.js';

@@ -1,8 +1,8 @@
-import { refusalReasons, workReplies } from '../../bot/replies/command-replies.js';
 import type { Directory, Person } from '../../directory/directory.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { handles, isBodyLiaison, isCalledLiaison } from '../authorize.js';
+import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { toReporter } from './context.js';
 import { act, loadTicketFor } from './ticket-ops.js';

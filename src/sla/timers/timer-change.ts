@@ -1,10 +1,10 @@
-import { slaReplies } from '../../bot/replies/sla-replies.js';
 import { privateTo as privately, toReporter } from '../../outbox/address.js';
 import { toChinaIso } from '../../tickets/china-time.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { Change } from '../../tickets/ticket-store.js';
 import { planTransition } from '../../tickets/transitions.js';
+import { slaReplies } from '../replies.js';
 import type { TimerStep } from './plan-timers.js';
 import { resumeFrom } from './resume-deadlines.js';
 import { escalatedDetail, overdueDetail, remindedDetail, whistleKey } from './timer-marks.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ratioText } from '../../../src/bot/replies/stats-replies.js';
 import { loadDirectory } from '../../../src/directory/load-directory.js';
 import { dailyDigestText, weeklySummaryText } from '../../../src/stats/digest-text.js';
 import { computeRates, ratio } from '../../../src/stats/rates.js';
+import { ratioText } from '../../../src/stats/replies.js';
 import type { Ticket, TicketEvent } from '../../../src/tickets/ticket.js';
 import { at, log, resolvedTicket, ticket } from './builders.js';
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commandReplies, usage } from '../../../../src/bot/replies/command-replies.js';
 import {
   dispatchers,
   handles,
@@ -8,6 +7,7 @@ import {
   mayWhistle,
   readsTicket,
 } from '../../../../src/commands/authorize.js';
+import { commandReplies, usage } from '../../../../src/commands/replies.js';
 import { DEFAULT_DIRECTORY_FILE, parseDirectoryText } from '../../../../src/directory/load-directory.js';
 import type { Ticket } from '../../../../src/tickets/ticket.js';
 import { buildTicket } from '../../../helpers/ticket-builder.js';

@@ -1,8 +1,8 @@
-import type { StatsPeriod } from '../../commands/command.js';
-import type { SignalName } from '../../stats/formalism.js';
-import type { Rates, Ratio } from '../../stats/rates.js';
-import type { Ticket } from '../../tickets/ticket.js';
-import { categoryName, placeText } from './ticket-replies.js';
+import type { Ticket } from '../tickets/ticket.js';
+import { categoryName, placeText } from '../tickets/ticket-text.js';
+import type { SignalName } from './formalism.js';
+import type { StatsPeriod } from './period.js';
+import type { Rates, Ratio } from './rates.js';
 
 /** The texts of statistics, digests and the overdue list (zh-CN, short). Supervisors see n/d, never a bare %. */
 

@@ -1,6 +1,6 @@
-import type { Category, Urgency } from '../../labels/labels.js';
-import type { Ticket } from '../../tickets/ticket.js';
-import { formatChinaShort } from '../china-format.js';
+import type { Category, Urgency } from '../labels/labels.js';
+import { formatChinaShort } from './china-time.js';
+import type { Ticket } from './ticket.js';
 
 /** Every resident- and staff-facing text of the bot, in one place (zh-CN, short and polite). */
 

@@ -1,6 +1,6 @@
-import { maskPersonalData } from '../../privacy/mask.js';
-import type { Ticket } from '../../tickets/ticket.js';
-import { categoryName, placeText, publicPlaceText } from './ticket-replies.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { Ticket } from '../tickets/ticket.js';
+import { categoryName, placeText, publicPlaceText } from '../tickets/ticket-text.js';
 
 /** What the bot says when it reads a message as part of an existing ticket (zh-CN, short and polite). */
 
@@ -53,6 +53,9 @@ export const intakeReplies = {
 
   /** To a resident who followed up privately but has no open ticket. */
   voiceNotRead: () => '抱歉，暂时听不了语音。请用文字说一下是什么问题、在哪栋楼，谢谢！',
+
+  staffNotCommand: () =>
+    '没有识别出这条命令，未登记为居民反映。发「帮助」查看可用的命令及写法，如「接单 12」「进展 12 已联系维修」。',
 
   privateHello: (botName: string) =>
     `您好，我是${botName}。遇到问题请直接用文字说明情况和楼栋（如「3号楼电梯坏了」），发「帮助」查看可用的命令。`,

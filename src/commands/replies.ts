@@ -1,9 +1,9 @@
-import type { CommandName, ParseProblem } from '../../commands/command.js';
-import { COMMAND_SPECS, type CommandArg } from '../../commands/command-specs.js';
-import type { Ticket, TicketStatus } from '../../tickets/ticket.js';
-import type { TicketAction } from '../../tickets/transitions.js';
-import { formatChinaShort } from '../china-format.js';
-import { categoryName, placeText } from './ticket-replies.js';
+import { formatChinaShort } from '../tickets/china-time.js';
+import type { Ticket, TicketStatus } from '../tickets/ticket.js';
+import { categoryName, placeText } from '../tickets/ticket-text.js';
+import type { TicketAction } from '../tickets/transitions.js';
+import type { CommandName, ParseProblem } from './command.js';
+import { COMMAND_SPECS, type CommandArg } from './command-specs.js';
 
 /** The texts of the chat commands (zh-CN, short and polite): help, usage, refusals and confirmations. */
 

@@ -1,7 +1,7 @@
-import { maskPersonalData } from '../../privacy/mask.js';
-import type { Ticket } from '../../tickets/ticket.js';
-import { formatChinaShort } from '../china-format.js';
-import { categoryName, placeText } from './ticket-replies.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import { formatChinaShort } from '../tickets/china-time.js';
+import type { Ticket } from '../tickets/ticket.js';
+import { categoryName, placeText } from '../tickets/ticket-text.js';
 
 /** The texts the clock sends: deadline reminders, escalations, the confirmation timeout and 吹哨 deadlines. */
 
