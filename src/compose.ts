@@ -9,10 +9,12 @@ import type { CommandDeps } from './commands/handlers/context.js';
 import { attachPhotoEvidence } from './commands/photo-evidence.js';
 import { type Config, llmSettings } from './config.js';
 import type { Directory } from './directory/directory.js';
-import { loadDirectory } from './directory/load-directory.js';
+import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { processIntake } from './intake/process-intake.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
@@ -68,6 +70,7 @@ type Core = {
   queue: BullmqJobQueue;
   timers: BullmqTimers;
   classifier: Classifier;
+  knowledge: KnowledgeBase;
   closers: Array<() => Promise<void>>;
   stop(): Promise<void>;
 };
@@ -83,6 +86,11 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
   try {
     const directory = loadDirectory(config.DIRECTORY_FILE);
     const calendar = communityCalendar(directory, logger);
+    const knowledge = loadKnowledgeBase(
+      config.KNOWLEDGE_FILE ?? knowledgeFileBeside(config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE),
+      directory,
+    );
+    logger.info({ event: 'knowledge.loaded', entries: knowledge.size }, 'knowledge base loaded');
     const redisEndpoint = await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
     closers.push(redisEndpoint.stop);
     const tickets = await openTicketStore({
@@ -105,7 +113,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
-    return { directory, calendar, tickets, connection, queue, timers, classifier, closers, stop };
+    return { directory, calendar, knowledge, tickets, connection, queue, timers, classifier, closers, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -120,7 +128,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const core = await openCore(config, logger, options.sqlitePath);
-  const { directory, tickets, connection, queue, timers, classifier, closers, stop } = core;
+  const { directory, knowledge, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
     const { calendar } = core;
     const bot = await startWechatyBot({
@@ -135,7 +143,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     closers.push(() => bot.stop());
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
     const intakeDeps = {
-      ...{ tickets, queue, classifier, directory, calendar, clock, logger },
+      ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
       ...commandHooks({ tickets, queue, directory, clock, calendar, logger }, config),
       settings: intakeSettings(config),
     };

@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   QUEUE_PREFIX: z.string().optional(),
   /** Community directory file; the shipped sample community when unset. */
   DIRECTORY_FILE: z.string().optional(),
+  /** Knowledge base the bot answers questions from; by default the file beside the directory (xingfuli-kb.yaml). */
+  KNOWLEDGE_FILE: z.string().optional(),
   /** Wechaty puppet; unset means the sandbox on the mock puppet. */
   WECHATY_PUPPET: z.string().optional(),
   WECHATY_PUPPET_TOKEN: z.string().optional(),

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
+import { STATUS_NAMES } from './commands/replies.js';
 import { composeApp } from './compose.js';
 import { loadConfig } from './config.js';
 import { isAppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { formatSent, runSandboxRepl } from './sandbox/sandbox-repl.js';
+import { SQLITE_FILE_NAME } from './store/open-ticket-store.js';
+import { categoryName } from './tickets/ticket-text.js';
 
 /** `npm start`: the bot on its embedded defaults (SQLite, local classifier, sample community, sandbox chat). */
 async function main(): Promise<void> {
@@ -12,7 +15,10 @@ async function main(): Promise<void> {
   const logFile = join(config.DATA_DIR, 'shaozi.log');
   const logger = createLogger(config.LOG_LEVEL, sandbox ? { file: logFile } : 'stderr');
   if (sandbox) {
-    process.stderr.write(`shaozi: sandbox on the mock puppet; logs go to ${logFile}\n`);
+    const database = config.DATABASE_URL
+      ? 'PostgreSQL (DATABASE_URL)'
+      : join(config.DATA_DIR, SQLITE_FILE_NAME);
+    process.stderr.write(`shaozi: sandbox on the mock puppet; database ${database}; logs go to ${logFile}\n`);
   }
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let botName = '社区哨子';
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
       waitIdle: () => app.settle(),
       listTickets: async () =>
         (await app.tickets.listTickets()).map(
-          (t) => `  #${t.number} ${t.status} ${t.category} → ${t.body} ${t.assignees.join('、')}: ${t.text}`,
+          (t) =>
+            `  #${t.number} ${STATUS_NAMES[t.status]}｜${categoryName(t.category)}｜` +
+            `${app.directory.bodyDisplayName(t.body, t.location.compound)}｜${t.assignees.join('、')}：${t.text}`,
         ),
     },
     { input: process.stdin, output: print, prompt: process.stdin.isTTY === true },

@@ -9,6 +9,7 @@ import { runCheckConfig } from './check-config-command.js';
 import { runClassify } from './classify-command.js';
 import { runEvalCommand } from './eval-command.js';
 import { flagValue, processIo } from './io.js';
+import { runKbCommand } from './kb-command.js';
 import { runTrainCommand } from './train-command.js';
 
 const USAGE = [
@@ -18,6 +19,7 @@ const USAGE = [
   '  audit verify [--db FILE]                  check the tamper-evident ticket event log',
   '  check-config [FILE]                       validate a community directory file',
   '  eval [FILE…] [--kfold K]                  measure the local classifier (default: leave-one-writer-out)',
+  '  kb check|eval [FILE] [--kb FILE]         validate the knowledge base; measure answers to labelled questions',
   '  train [--check]                           train the local model on datasets/ into models/local-model.json',
 ];
 
@@ -55,6 +57,8 @@ async function run(argv: string[]): Promise<number> {
       return runCheckConfig(args, processIo);
     case 'eval':
       return runEvalCommand(args, processIo);
+    case 'kb':
+      return runKbCommand(args, processIo);
     case 'train':
       return runTrainCommand(args, processIo);
     default:

@@ -63,9 +63,9 @@ export function dispatchers(directory: Directory): string[] {
   return [...new Set([duty, committee].filter((n): n is string => n !== null))];
 }
 
-/** Re-routes a returned ticket: a dispatcher or a supervisor. */
-export const mayReroute = (directory: Directory, p: Person): boolean =>
-  isSupervisor(p) || dispatchers(directory).includes(p.name);
+/** Re-routes a returned ticket: the grid worker who holds it, a dispatcher or a supervisor. */
+export const mayReroute = (directory: Directory, p: Person, t: Ticket): boolean =>
+  isSupervisor(p) || dispatchers(directory).includes(p.name) || gridWorkerOf(directory, t) === p.name;
 
 /** The grid worker of the ticket's grid, who hears about whistle reports and claims. */
 export function gridWorkerOf(directory: Directory, t: Ticket): string | null {

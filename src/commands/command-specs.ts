@@ -37,7 +37,7 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
   update: { verb: '进展', aliases: ['跟进', 'update'], args: [TICKET, { name: 'text' }] },
   resolve: {
     verb: '办结',
-    aliases: ['完成', '已办结', '已完成', 'done', 'resolve'],
+    aliases: ['答复', '完成', '已办结', '已完成', 'done', 'resolve'],
     args: [TICKET, { name: 'text' }],
   },
   transfer: {

@@ -1,4 +1,5 @@
-import { formatChinaShort } from '../tickets/china-time.js';
+import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
+import type { EventType } from '../tickets/event-types.js';
 import type { Ticket, TicketStatus } from '../tickets/ticket.js';
 import { categoryName, placeText } from '../tickets/ticket-text.js';
 import type { TicketAction } from '../tickets/transitions.js';
@@ -14,7 +15,7 @@ export const STATUS_NAMES: Record<TicketStatus, string> = {
   closed: '已关闭',
   returned: '已退回',
   merged: '已合并',
-  cancelled: '已撤销',
+  cancelled: '已撤回',
 };
 
 const ACTION_NAMES: Record<TicketAction, string> = {
@@ -116,10 +117,12 @@ const usageLine = (name: CommandName) => `${usage(name)} — ${COMMAND_PURPOSES[
 /** Where a step came from, as a resident may see it: staff by name, residents not at all. */
 export type StepView = { at: Date; actor: string | null; type: string; detail: string };
 
-const STEP_NAMES: Record<string, string> = {
+/** Every event of a ticket in words a resident or a grid worker uses. */
+const STEP_NAMES: Record<EventType, string> = {
+  ...ACTION_NAMES,
   created: '已登记',
-  supplemented: '反映人补充了情况',
-  evidence_added: '上传了现场照片',
+  supplemented: '补充了情况',
+  evidence_added: '上传了照片',
   co_reporter_added: '其他居民也反映了此问题',
   follow_up: '居民催办',
   confirmation_requested: '已请反映人确认',
@@ -131,14 +134,42 @@ const STEP_NAMES: Record<string, string> = {
   whistle_reported: '相关单位已报到',
   whistle_overdue: '催促相关单位报到',
   recurrence: '问题再次出现',
+  rating_pressure: '有人要求居民给好评（已记录）',
+  deadline_extended: '等待确认的时间不计入，办结时限顺延',
   claimed: '党员志愿者认领',
+  all_clear: '报告险情解除，待工作人员核实',
+  emergency_info: '现场有人补充情况',
 };
 
-/** A step of a ticket in words; notes of staff (progress, what was done) are shown, residents' words are not. */
+/** Events whose detail is what a person wrote (a note, a reason, a report); the rest are the bot's own marks. */
+const WRITTEN_DETAIL: ReadonlySet<string> = new Set([
+  'supplemented',
+  'progress',
+  'resolve',
+  'return',
+  'transfer',
+  'reroute',
+  'reject',
+  'co_reporter_added',
+  'follow_up',
+  'rating_pressure',
+  'all_clear',
+  'emergency_info',
+]);
+
+/**
+ * A step of a ticket in words with the time of day: written notes are shown when `showDetail` (staff notes to
+ * residents, everything to staff), the bot's own marks never (no internal names, no ISO times).
+ */
 export function stepText(step: StepView, showDetail: boolean): string {
-  const name = STEP_NAMES[step.type] ?? ACTION_NAMES[step.type as TicketAction] ?? step.type;
-  const who = step.actor ? `${step.actor} ` : '';
-  const detail = showDetail && step.detail ? `：${step.detail}` : '';
+  const name = STEP_NAMES[step.type as EventType] ?? '处理记录';
+  const who = step.actor && step.actor !== 'system' && step.actor !== 'bot' ? `${step.actor} ` : '';
+  const detail =
+    showDetail && step.detail && WRITTEN_DETAIL.has(step.type)
+      ? `：${step.detail}`
+      : showDetail && step.type === 'rated' && /^\d$/.test(step.detail)
+        ? `（${step.detail} 分）`
+        : '';
   return `${formatChinaShort(step.at)} ${who}${name}${detail}`;
 }
 
@@ -173,7 +204,7 @@ export const commandReplies = {
 
   progress: (t: Ticket, handler: string, steps: readonly string[]) =>
     `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n状态：${STATUS_NAMES[t.status]}｜办理：${handler}` +
-    `${t.resolveBy && (t.status === 'open' || t.status === 'accepted') ? `｜时限 ${formatChinaShort(t.resolveBy)}` : ''}` +
+    `${t.resolveBy && (t.status === 'open' || t.status === 'accepted') ? `｜${deadlinePhrase(t.resolveBy)}办结` : ''}` +
     `${steps.length > 0 ? `\n最近进展：\n${steps.join('\n')}` : ''}`,
   history: (t: Ticket, text: string, steps: readonly string[]) =>
     `工单 #${t.number} 完整记录【${categoryName(t.category)}｜${STATUS_NAMES[t.status]}】${placeText(t)}\n` +
@@ -193,7 +224,7 @@ export const workReplies = {
   withdrawn: (n: number) => `工单 #${n} 已撤回。如问题仍在，可随时再反映。`,
   withdrawNotice: (t: Ticket) => `工单 #${t.number}（${placeText(t)}）已由反映人撤回，无需再办理。`,
 
-  confirmed: (n: number) => `感谢确认，工单 #${n} 已关闭。欢迎发「评价 ${n} 1-5」为办理打分。`,
+  confirmed: (n: number) => `感谢确认，工单 #${n} 已关闭。欢迎为办理打分：发「评价 ${n} 5」（1 到 5 分）。`,
   confirmNotice: (t: Ticket) => `工单 #${t.number}（${placeText(t)}）反映人已确认满意，工单关闭。`,
   rejected: (n: number) => `收到，工单 #${n} 已退回重新办理，我们会督促尽快解决。`,
   rejectNotice: (t: Ticket, reason: string | null) =>
@@ -212,7 +243,10 @@ export const workReplies = {
   resolved: (n: number) =>
     `工单 #${n} 已办结，已请反映人确认。现场照片可在 1 分钟内直接发给我，作为办结佐证。`,
   confirmationRequest: (t: Ticket, text: string) =>
-    `工单 #${t.number} 已办结：${text}。请回复「满意」或「不满意」（也可回复 1 或 2）。`,
+    t.intent === 'inquiry'
+      ? `关于您的提问（#${t.number}），答复如下：${text}。已解答请回复「满意」，没有解答请回复「不满意」。`
+      : `工单 #${t.number} 已办结：${text}。请回复「满意」或「不满意」（也可回复 1 或 2）。`,
+  answered: (n: number) => `已将答复转告提问人（#${n}），请其确认。`,
   photoAttached: (n: number) => `照片已作为工单 #${n} 的办结佐证。`,
 
   transferred: (n: number, bodyName: string) => `工单 #${n} 已转派给${bodyName}。`,
@@ -221,7 +255,7 @@ export const workReplies = {
     `由${from}转来${bodyName}办理，理由：${reason}\n请回复「接单 ${t.number}」受理。`,
   transferReporterNotice: (t: Ticket, bodyName: string) =>
     `您反映的工单 #${t.number} 已转由${bodyName}办理。`,
-  returned: (n: number) => `工单 #${n} 已退回，调度人员会重新派单。`,
+  returned: (n: number) => `工单 #${n} 已退回，网格员和调度人员会重新派单。`,
   returnNotice: (t: Ticket, who: string, reason: string) =>
     `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)} 被${who}退回，理由：${reason}\n` +
     `请改派：「转派 ${t.number} 单位 理由」。`,

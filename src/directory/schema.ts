@@ -132,6 +132,14 @@ export const DirectorySchema = z
         by_category: z.record(z.string(), z.record(z.string(), DeadlinePair.partial())).default({}),
         whistle_report: Duration.default('30m'),
         confirmation_wait: Duration.default('48h'),
+        /**
+         * China-time hours in which reminders and escalations of normal tickets wait until the end (urgent
+         * and emergency ones never wait): HH:MM-HH:MM, over midnight when the first is later.
+         */
+        quiet_hours: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'a span like 22:00-07:30')
+          .default('22:00-07:30'),
       })
       .strict(),
   })

@@ -52,3 +52,29 @@ export function isRatingPressure(text: string): boolean {
   }
   return RATING_PRESSURE.some((re) => re.test(text));
 }
+
+const AGREEMENT = [
+  /^\s*(?:\+\s*1|＋1|加一|附议|同问|同感|同上)/,
+  /(?:我家|我们家|我们楼|我们单元|我这|俺家|我们这)(?:边|里)?(?:也|同样|一样)/,
+  /^\s*(?:我也是|也是|一样|同样|确实|是的|对的|真的|没错)/,
+  /也(?:坏|漏|停|没|不|听到|闻到|看到|遇到|碰到|被|有|吵|是)/,
+];
+
+/** Agreeing with a quoted report ("我家也是", "+1", "确实，我也听到了"): the sender has the same problem. */
+export function isAgreement(text: string): boolean {
+  return AGREEMENT.some((re) => re.test(text));
+}
+
+const ALL_CLEAR = [
+  /演习|演练/,
+  /虚惊一场|误报|搞错了|看错了|闹了个乌龙/,
+  /(?:火|已经|都)(?:被)?(?:扑)?灭了|扑灭了/,
+  /(?:人|孩子|老人|小孩)(?:已经)?找到了/,
+  /(?:已经|现在|都)?没(?:有)?事了|没什么事|没啥事|不用担心|大家放心|警报解除|解除了/,
+  /烧糊|糊锅|烧焦了锅/,
+];
+
+/** Calling an emergency off: a drill, a false alarm, the fire out, the person found. */
+export function isAllClearWords(text: string): boolean {
+  return !isFollowUp(text) && ALL_CLEAR.some((re) => re.test(text));
+}

@@ -7,10 +7,18 @@ import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
+/** Counts of reporters at which the assignees hear of one more: a burst of 20 is 5 notices, not 20. */
+const NOTIFY_AT = new Set([2, 3, 5, 10, 20]);
+
+/** Whether the assignees are told when the ticket reaches this many reporters. */
+export function notifiesAt(reporters: number): boolean {
+  return NOTIFY_AT.has(reporters) || (reporters > 20 && reporters % 25 === 0);
+}
+
 /**
  * Joins another resident's report of the same problem at the same place to the open ticket: the sender
  * becomes a co-reporter (event `co_reporter_added`), the group reply gives the existing #N and how many
- * residents reported it, and the assignees hear that one more did. No new ticket.
+ * residents reported it, and the assignees hear of it at a few counts (2, 3, 5, 10, 20…). No new ticket.
  */
 export async function joinAsCoReporter(
   deps: TicketChangeDeps,
@@ -30,7 +38,7 @@ export async function joinAsCoReporter(
     expectStatus: OPEN_STATUSES,
     outbox: [
       answer(message, intakeReplies.joinedTicket(joined)),
-      ...t.assignees.map((name) =>
+      ...(notifiesAt(joined.coReporters.length + 1) ? t.assignees : []).map((name) =>
         privately(name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),
       ),
     ],

@@ -56,6 +56,14 @@ export function announceTicket(
 ): OutboxMessage[] {
   const handler = routing.liaison ? `${routing.bodyName}（${routing.liaison}）` : routing.bodyName;
 
+  if (t.intent === 'inquiry') {
+    // a question: whoever can answer it (the liaison, else the grid worker) is asked, by a deadline
+    const answerers = routing.liaison ? [routing.liaison] : routing.assignees.slice(0, 1);
+    return [
+      toReporter(t, replies.questionAck(t, handler)),
+      ...answerers.map((name) => privately(name, replies.questionNotice(t))),
+    ];
+  }
   if (t.intent === 'emergency') {
     const phone = emergencyPhone(t.category, t.text);
     const alerted = [
@@ -67,7 +75,7 @@ export function announceTicket(
     ];
     return [
       toReporter(t, replies.emergencyGroup(t, phone.phone, phone.use)),
-      ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone))),
+      ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone, t.assignees.includes(n)))),
     ];
   }
   if (emergencyCheck) {

@@ -1,18 +1,23 @@
 import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Logger } from '../logger.js';
 import { requeuePendingOutbox } from '../outbox/requeue-pending.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { replies } from '../tickets/ticket-text.js';
-import { isRatingPressure } from './conversation-cues.js';
+import { answerQuestion, mayBeQuestion } from './answer-question.js';
+import { isAgreement, isRatingPressure } from './conversation-cues.js';
+import { isAboutEmergency, joinEmergency, openEmergencyIn, readAllClear } from './emergency-thread.js';
 import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from './intake-settings.js';
+import { joinAsCoReporter } from './join-ticket.js';
 import { openNewTicket } from './open-new-ticket.js';
+import { parseQuote } from './quote.js';
 import { recordRatingPressure } from './rating-pressure.js';
 import { placedRouting, readRequest } from './read-request.js';
+import { findQuotedTicket, isReporterOf } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
@@ -26,6 +31,8 @@ export type IntakeDeps = {
   calendar: WorkingCalendar;
   clock: Clock;
   logger: Logger;
+  /** What the bot may answer residents' questions from. */
+  knowledge: KnowledgeBase;
   /** The conversation windows; the defaults when not given. */
   settings?: IntakeSettings;
   /** Chat commands; returns true when the message was a command and has been answered. */
@@ -108,25 +115,55 @@ function settingsOf(deps: IntakeDeps): IntakeSettings {
   return deps.settings ?? DEFAULT_INTAKE_SETTINGS;
 }
 
-async function readResidentText(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promise<void> {
   const settings = settingsOf(deps);
+  // a quoted reply: the quote is context, the new part is the message
+  const { quoted, text: newText } = parseQuote(received.text);
+  const message = quoted ? { ...received, text: newText } : received;
+  if (await readAroundEmergency(deps, message)) {
+    return;
+  }
+  if (quoted && (await readQuotedReport(deps, message, quoted, settings))) {
+    return;
+  }
   const window = await readRequestWindow(deps.tickets, message, settings.aggregationWindowS);
   const unlinked = await readRequest({ ...deps, settings }, message, window);
   if (!unlinked) {
     return;
   }
   const { c, text } = unlinked;
+  if (
+    c.intent !== 'inquiry' &&
+    mayBeQuestion(c, text) &&
+    (await answerQuestion(
+      deps,
+      message,
+      { c, text },
+      { ticketIfUnanswered: message.mentionsBot && message.room !== null },
+    ))
+  ) {
+    return;
+  }
   if (c.intent === 'grievance' || c.intent === 'emergency') {
     const routing = unlinked.routing ?? placedRouting(deps, message, c, text);
     await openNewTicket(deps, message, { c, text, routing, loosePhotos: window.loosePhotos });
     return;
   }
+  if (c.intent === 'inquiry') {
+    await answerQuestion(deps, message, { c, text });
+    return;
+  }
+  if (message.room !== null && message.mentionsBot) {
+    // an @ of the bot is never met with silence
+    await settle(deps, message, OUTCOMES.mentionHello, [
+      answer(message, intakeReplies.mentionHello(deps.directory.botName)),
+    ]);
+    return;
+  }
   const outbox =
-    c.intent === 'inquiry'
-      ? [answer(message, replies.inquiryAck(committeeName(deps.directory)))]
-      : c.intent === 'chatter' && message.room === null
-        ? [answer(message, intakeReplies.privateHello(deps.directory.botName))]
-        : [];
+    c.intent === 'chatter' && message.room === null
+      ? [answer(message, intakeReplies.privateHello(deps.directory.botName))]
+      : [];
   await settle(deps, message, c.intent, outbox);
 }
 
@@ -140,7 +177,52 @@ async function readPhoto(deps: IntakeDeps, message: SeenMessage): Promise<void> 
   await settle(deps, message, OUTCOMES.loosePhoto, []);
 }
 
+/**
+ * While an emergency is open in the group: an all-clear from its reporter settles it down, and talk about
+ * the danger joins it. True when the message was read so.
+ */
+async function readAroundEmergency(deps: IntakeDeps, message: SeenMessage): Promise<boolean> {
+  const emergency = await openEmergencyIn(deps, message);
+  if (!emergency) {
+    return false;
+  }
+  const cleared = await readAllClear(deps, message, message.text, emergency);
+  if (cleared !== undefined) {
+    return cleared !== 'moved';
+  }
+  const c = await deps.classifier.classify({ text: message.text, roomTopic: message.room ?? undefined });
+  if (!isAboutEmergency(c, message.text, emergency, deps.clock.now())) {
+    return false;
+  }
+  return (await joinEmergency(deps, message, { c, text: message.text }, emergency)) !== 'moved';
+}
+
+/** A quoted reply agreeing with an open report in this group (「我家也是」) joins that ticket. */
+async function readQuotedReport(
+  deps: IntakeDeps,
+  message: SeenMessage,
+  quoted: { name: string; text: string },
+  settings: IntakeSettings,
+): Promise<boolean> {
+  if (!isAgreement(message.text)) {
+    return false;
+  }
+  const t = await findQuotedTicket(deps.tickets, message, quoted, {
+    now: deps.clock.now(),
+    mergeWindowH: settings.mergeWindowH,
+  });
+  if (!t || isReporterOf(t, { id: message.senderId, name: message.sender })) {
+    return false;
+  }
+  return (await joinAsCoReporter(deps, message, t)) !== 'moved';
+}
+
 async function readStaffMessage(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  const emergency = await openEmergencyIn(deps, message);
+  const cleared = emergency ? await readAllClear(deps, message, message.text, emergency) : undefined;
+  if (cleared !== undefined && cleared !== 'moved') {
+    return;
+  }
   if (isRatingPressure(message.text)) {
     await recordRatingPressure(deps, message);
     return;
@@ -160,9 +242,4 @@ async function settle(
     outbox,
   );
   await deps.queue.enqueueOutbox(outboxIds);
-}
-
-function committeeName(directory: Directory): string {
-  const committee = directory.body('committee');
-  return committee?.name ?? '社区居委会';
 }

@@ -51,7 +51,10 @@ export async function readRequest(
     window.ticketNumber !== null ? await deps.tickets.getTicket(window.ticketNumber) : undefined;
   if (inWindow) {
     const c = await classify(deps, message, message.text);
-    if (!anotherProblem(c, inWindow) && (await supplementTicket(deps, message, inWindow, c)) !== 'moved') {
+    if (
+      addsTo(deps, c, message, inWindow) &&
+      (await supplementTicket(deps, message, inWindow, c)) !== 'moved'
+    ) {
       return undefined;
     }
     return readAlone(deps, message, { c, text: message.text });
@@ -115,6 +118,30 @@ function joinOpen(deps: ReadRequestDeps, message: SeenMessage, open: Ticket) {
   return isReporterOf(open, { id: message.senderId, name: message.sender })
     ? recordFollowUp(deps, message, open)
     : joinAsCoReporter(deps, message, open);
+}
+
+/**
+ * Whether a message of the sender's window adds to their request: more about the problem (read as a
+ * grievance or an emergency about it) or where it is (a building, unit, room or landmark). Chatter, thanks,
+ * a question and another problem do not join it (「今天天气不错」 17 s after a report is not the report).
+ */
+function addsTo(
+  deps: Pick<ReadRequestDeps, 'directory'>,
+  c: Classification,
+  message: SeenMessage,
+  t: Ticket,
+): boolean {
+  if (anotherProblem(c, t) || isThanks(message.text)) {
+    return false;
+  }
+  if (c.intent === 'grievance' || c.intent === 'emergency') {
+    return true;
+  }
+  const { building, unit, room } = c.location;
+  return (
+    c.intent !== 'inquiry' &&
+    (building !== null || unit !== null || room !== null || landmarkOf(deps.directory, message.text) !== null)
+  );
 }
 
 /** Whether a message in a request's window clearly starts another problem rather than adding to it. */

@@ -68,6 +68,39 @@ export async function latestTicketOf(
     .sort(latestFirst)[0];
 }
 
+/** Text folded for comparing a quote with a report: no spaces or punctuation. */
+const folded = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/**
+ * The open ticket a quoted reply quotes: reported (or joined) in this group by the quoted name within the
+ * merge window, whose text contains the quote's opening (or the quote contains the report's opening).
+ */
+export async function findQuotedTicket(
+  tickets: Store,
+  message: { room: string | null; roomId: string | null },
+  quoted: { name: string; text: string },
+  input: { now: Date; mergeWindowH: number },
+): Promise<Ticket | undefined> {
+  const quote = folded(quoted.text);
+  if (quote.length < 4) {
+    return undefined;
+  }
+  const open = await tickets.listTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
+  });
+  return open
+    .filter((t) =>
+      t.roomId !== null && message.roomId !== null ? t.roomId === message.roomId : t.room === message.room,
+    )
+    .filter((t) => t.reporter === quoted.name || t.coReporters.includes(quoted.name))
+    .filter((t) => {
+      const report = folded(t.text);
+      return report.includes(quote.slice(0, 12)) || quote.includes(report.slice(0, 12));
+    })
+    .sort(latestFirst)[0];
+}
+
 function sameProblem(t: Ticket, problem: Problem): boolean {
   return t.category === problem.category && samePlace(t.location, problem.location);
 }

@@ -60,5 +60,28 @@ export const intakeReplies = {
   privateHello: (botName: string) =>
     `您好，我是${botName}。遇到问题请直接用文字说明情况和楼栋（如「3号楼电梯坏了」），发「帮助」查看可用的命令。`,
 
+  /** To a resident whose photo was added to their ticket. */
+  photoReceived: (t: Ticket) => `照片收到了，已补充到工单 #${t.number}，处理人员可以看到。`,
+
+  /** To the resident who called an emergency off. */
+  allClearAck: (t: Ticket) => `收到，平安就好。已告知工作人员核实，工单 #${t.number}。`,
+
+  /** To the alerted staff: the emergency was called off; its escalation waits for them. */
+  allClearNotice: (t: Ticket, who: string, text: string) =>
+    `【解除】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}说：「${quote(text)}」\n` +
+    `催办已暂停。请核实：无事请回复「办结 ${t.number} 核实情况」；如仍需处置，回复「进展 ${t.number} 情况」。`,
+
+  /** To the alerted staff: what the group says about an open emergency. */
+  emergencyThreadNotice: (t: Ticket, who: string, text: string) =>
+    `【现场】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}：「${quote(text)}」`,
+
+  /** An answer from the knowledge base, to the asker. */
+  knowledgeAnswer: (title: string, text: string) => `【${title}】${text}`,
+
+  /** To a resident who @-mentions the bot with nothing to act on: never silence. */
+  mentionHello: (botName: string) =>
+    `您好，我是${botName}。小区里的问题请直接说明情况和楼栋（如「3号楼电梯坏了」），我会转给网格员和处理单位；` +
+    '办事、电话、时间等问题也可以直接问我。',
+
   followUpNothingOpen: () => '没有查到您未办结的工单。如有新问题，请直接说明地点和情况。',
 };

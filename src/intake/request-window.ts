@@ -17,6 +17,16 @@ export const OUTCOMES = {
   staffNotCommand: 'staff_not_command',
   /** A voice message: the resident was asked to write instead. */
   voice: 'voice',
+  /** A question answered from the knowledge base; the outcome is `answered:<entry id>`. */
+  answered: 'answered',
+  /** A message that @-mentions the bot with nothing to act on: greeted with what the bot can do. */
+  mentionHello: 'mention_hello',
+  /** The reporter or staff called an open emergency off. */
+  allClear: 'all_clear',
+  /** Talk in the group about an open emergency, added to it for the responders. */
+  emergencyThread: 'emergency_thread',
+  /** A quoted reply that agreed with an open report: the sender joined it. */
+  quoteJoined: 'quote_joined',
 } as const;
 
 /** Outcomes that mean the message was (part of) a resident's request on that ticket. */

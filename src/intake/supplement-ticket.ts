@@ -4,7 +4,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { intakeReplies } from './replies.js';
-import { privately } from './reply-to.js';
+import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
@@ -44,7 +44,7 @@ export async function supplementTicket(
   });
 }
 
-/** A photo the reporter sent within the window after their request: evidence on the ticket, no reply. */
+/** A photo the reporter sent within the window after their request: evidence on the ticket, acknowledged once. */
 export async function attachPhoto(
   deps: TicketChangeDeps,
   message: SeenMessage,
@@ -56,6 +56,10 @@ export async function attachPhoto(
     event: { at, actor: message.sender, type: 'evidence_added', detail: `photo ${message.text}` },
     patch: { evidence: [...t.evidence, { kind: 'photo', ref: message.text, at, by: message.sender }] },
     expectStatus: ADDABLE,
+    // the first photo is acknowledged where it was sent; a series of photos gets one answer
+    outbox: t.evidence.some((e) => e.kind === 'photo' && e.by === message.sender)
+      ? []
+      : [answer(message, intakeReplies.photoReceived(t))],
   });
 }
 
@@ -67,7 +71,10 @@ function filledLocation(
 ): TicketLocation | undefined {
   const { building, unit, room } = c.location;
   if (building === null) {
-    return undefined;
+    // 「在2单元」 after 「3号楼电梯又坏了」: the unit or room of the building already named
+    return t.location.building !== null && (unit !== null || room !== null)
+      ? { ...t.location, unit: t.location.unit ?? unit, room: t.location.room ?? room }
+      : undefined;
   }
   if (t.location.building === null) {
     // the building may only be filled in where it does not change who handles the ticket

@@ -61,9 +61,24 @@ const BODY_TABLE: Record<Exclude<Category, 'none'>, Rule> = {
   market_food: { compound: 'market', also: ['urban_mgmt'] },
   pollution: { compound: 'environment', also: ['urban_mgmt'] },
   health: { compound: 'health', also: [] },
+  // a question may be for anyone who knows the answer; the committee when nobody in particular does
   consultation: {
     compound: 'committee',
-    also: ['police', 'housing', 'traffic_police', 'civil_affairs', 'hrss', 'street_office', 'health'],
+    also: [
+      'property',
+      'police',
+      'housing',
+      'traffic_police',
+      'civil_affairs',
+      'hrss',
+      'street_office',
+      'health',
+      'water_co',
+      'power_co',
+      'gas_co',
+      'heating_co',
+      'urban_mgmt',
+    ],
   },
   other: { compound: 'committee', also: ['street_office'] },
 };

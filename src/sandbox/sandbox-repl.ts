@@ -9,10 +9,12 @@ const HELP = [
   '  /as NAME        speak as NAME (anyone: a resident, or staff from the directory, e.g. 李明)',
   '  /in GROUP       speak in a group (its topic or number from /groups); /in - for a private chat with the bot',
   '  /at TEXT        send TEXT with an @-mention of the bot',
-  '  /photo [FILE]   send a photo (a stand-in file)',
-  '  /groups /people list the groups and the people',
+  '  /photo [FILE]   send a photo as the speaker (FILE is a name; nothing is read from disk), e.g. /photo leak.jpg',
+  '  /voice [FILE]   send a voice message as the speaker',
+  '  /groups         list the groups, numbered for /in',
+  '  /people         list the people of the directory (staff); anyone else you name is a resident',
   '  /tickets        list the tickets in the store',
-  '  /help /quit',
+  '  /help /quit     (arrow keys recall earlier lines; Ctrl-D also quits)',
 ];
 
 export type ReplDeps = {
@@ -28,10 +30,15 @@ export async function runSandboxRepl(deps: ReplDeps, io: ReplIo): Promise<void> 
   let room: string | null = groups[0] ?? null;
   const where = () => (room === null ? 'private chat with the bot' : room);
   io.output(`Shaozi sandbox. You are ${speaker} in ${where()}. /help lists the commands.`);
-  const rl = createInterface({ input: io.input, terminal: false });
+  // on a terminal, readline edits the line and keeps a history (arrow keys never become messages) and
+  // reads lines of any length; piped input is read line by line as it comes
+  const rl = io.prompt
+    ? createInterface({ input: io.input, output: process.stdout, terminal: true, historySize: 500 })
+    : createInterface({ input: io.input, terminal: false });
   const promptLine = () => {
     if (io.prompt) {
-      io.output(`${speaker} @ ${room ?? '私聊'}>`);
+      rl.setPrompt(`${speaker} @ ${room ?? '私聊'}> `);
+      rl.prompt();
     }
   };
   promptLine();
@@ -75,6 +82,8 @@ export async function runSandboxRepl(deps: ReplDeps, io: ReplIo): Promise<void> 
       }
     } else if (verb === '/photo') {
       deps.world.say({ from: speaker, room, image: arg || 'photo.jpg' });
+    } else if (verb === '/voice') {
+      deps.world.say({ from: speaker, room, voice: arg || 'voice.silk' });
     } else if (verb === '/at') {
       deps.world.say({ from: speaker, room, text: arg, mention: true });
     } else if (verb?.startsWith('/') && !/^\/\S*[\u4e00-\u9fff\d]/.test(line)) {

@@ -20,14 +20,17 @@ export const SIGNAL_LABELS: Record<SignalName, string> = {
 };
 
 /**
- * `3/4（75%）`; `暂无` when nothing was counted. The percentage is rounded down so that it never
- * reads better than the fraction (199/200 is 99%, not 100%).
+ * `3/4（75%）`; `暂无` when nothing was counted. The percentage is rounded to the nearest (2/3 is 67%), but
+ * never to 100% or 0% unless it is exactly that (199/200 is 99%, 1/300 is 1%).
  */
 export function ratioText(r: Ratio): string {
   if (r.denominator === 0) {
     return '暂无';
   }
-  return `${r.numerator}/${r.denominator}（${Math.floor((r.numerator * 100) / r.denominator)}%）`;
+  const rounded = Math.round((r.numerator * 100) / r.denominator);
+  const pct =
+    r.numerator === r.denominator ? 100 : r.numerator === 0 ? 0 : Math.min(99, Math.max(1, rounded));
+  return `${r.numerator}/${r.denominator}（${pct}%）`;
 }
 
 /** `12月1日`, or `12月1日—12月7日` for a range of several days ([from, to), China time). */

@@ -40,6 +40,10 @@ export const EVENT_TYPES = [
   'deadline_extended',
   /** A party member or volunteer claimed the ticket. */
   'claimed',
+  /** The reporter or staff called an emergency off (演习, 虚惊一场): its escalation waits for staff. */
+  'all_clear',
+  /** What bystanders in the group said about an open emergency (advice, confirmation), for the responders. */
+  'emergency_info',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,5 +1,5 @@
 import type { Category, Urgency } from '../labels/labels.js';
-import { formatChinaShort } from './china-time.js';
+import { deadlinePhrase } from './china-time.js';
 import type { Ticket } from './ticket.js';
 
 /** Every resident- and staff-facing text of the bot, in one place (zh-CN, short and polite). */
@@ -57,32 +57,52 @@ export function placeText(t: Pick<Ticket, 'location'>): string {
 export const publicPlaceText = (t: Pick<Ticket, 'location'>): string =>
   placeText({ location: { ...t.location, room: null } });
 
+/** Staff notices carry at most this many characters of a resident's text. */
+export const EXCERPT_CHARS = 100;
+
+/** A long text cut to an excerpt for a staff notice, with the way to the whole of it. */
+export function excerpt(text: string, ticket: number): string {
+  const chars = [...text];
+  return chars.length <= EXCERPT_CHARS + 20
+    ? text
+    : `${chars.slice(0, EXCERPT_CHARS).join('')}…（全文发「查询 ${ticket}」）`;
+}
+
 export const replies = {
   grievanceAck: (t: Ticket, handler: string) =>
     `已收到您反映的${categoryName(t.category)}问题，工单 #${t.number}。由${handler}处理，网格员${t.assignees[0] ?? ''}跟进，` +
-    `${t.resolveBy ? `预计 ${formatChinaShort(t.resolveBy)} 前办结` : '会尽快办理'}。发「进度 ${t.number}」可查看进度。`,
+    `${t.resolveBy ? `预计${deadlinePhrase(t.resolveBy, t.createdAt)}办结` : '会尽快办理'}。发「进度 ${t.number}」可查看进度。`,
 
   emergencyGroup: (t: Ticket, phone: string, phoneUse: string) =>
     `情况紧急，请立即拨打 ${phone}（${phoneUse}）！已通知网格员${t.assignees[0] ?? ''}和社区负责人，工单 #${t.number}。`,
 
   assigneeNotice: (t: Ticket, handler: string) =>
     `新工单 #${t.number}【${categoryName(t.category)}｜${URGENCY_NAMES[t.urgency]}】${placeText(t)}\n` +
-    `「${t.text}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}\n处理单位：${handler}\n` +
-    `${t.respondBy ? `请于 ${formatChinaShort(t.respondBy)} 前响应，` : ''}回复「接单 ${t.number}」受理。`,
+    `「${excerpt(t.text, t.number)}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}\n处理单位：${handler}\n` +
+    `${t.respondBy ? `请于${deadlinePhrase(t.respondBy, t.createdAt)}响应，` : ''}回复「接单 ${t.number}」受理。`,
 
-  emergencyAlert: (t: Ticket, phone: string) =>
-    `【紧急】工单 #${t.number}：${placeText(t)}「${t.text}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
-    `已提示居民拨打 ${phone}，请立即核实处置，回复「接单 ${t.number}」。`,
+  /** To everyone alerted; only those who handle it are asked to take it (supervisors press, they do not take). */
+  emergencyAlert: (t: Ticket, phone: string, handles: boolean) =>
+    `【紧急】工单 #${t.number}：${placeText(t)}「${excerpt(t.text, t.number)}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
+    `已提示居民拨打 ${phone}，${handles ? `请立即核实处置，回复「接单 ${t.number}」。` : '请督促立即核实处置。'}`,
 
   /** The one line an emergency check adds to the group reply. */
   emergencyCheckLine: (phone: string, phoneUse: string) =>
     `如有人身危险，请立即拨打 ${phone}（${phoneUse}）。`,
 
   emergencyCheckAlert: (t: Ticket, phone: string) =>
-    `【紧急核实】工单 #${t.number}：${placeText(t)}「${t.text}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
+    `【紧急核实】工单 #${t.number}：${placeText(t)}「${excerpt(t.text, t.number)}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
     `可能有紧急情况，请在15分钟内核实，必要时拨打 ${phone}；回复「接单 ${t.number}」。`,
 
-  inquiryAck: (committee: string) => `您的咨询已转${committee}，工作人员会尽快答复您。`,
+  /** To the asker of a question the knowledge base cannot answer: who will answer, and by when. */
+  questionAck: (t: Ticket, handler: string) =>
+    `这个问题我暂时答不上来，已转给${handler}，登记为 #${t.number}，` +
+    `${t.respondBy ? `${deadlinePhrase(t.respondBy, t.createdAt)}` : '尽快'}答复您。`,
+
+  /** To whoever must answer a resident's question. */
+  questionNotice: (t: Ticket) =>
+    `居民提问 #${t.number}${t.room ? `（${t.room}）` : ''}：「${excerpt(t.text, t.number)}」\n提问人：${t.reporter}\n` +
+    `${t.respondBy ? `请于${deadlinePhrase(t.respondBy, t.createdAt)}` : '请尽快'}答复：回复「答复 ${t.number} 答复内容」，我会转告提问人。`,
 };
 
 /** Emergency numbers and what each is for. */

@@ -10,8 +10,11 @@ export const DATASETS_DIR = fileURLToPath(new URL('../../../datasets/', import.m
 /** The first labelled set, kept as the default file of `shaozi eval FILE` runs. */
 export const DEFAULT_TRAINING_FILE = join(DATASETS_DIR, 'dev-messages.jsonl');
 
-/** Folders of datasets/ that hold other things than training data (second labels for agreement). */
-const NOT_TRAINING = new Set(['double-labelled']);
+/**
+ * Folders of datasets/ that hold other things than the classifier's training data: second labels for
+ * agreement, residents' questions for the knowledge base, a labelled replay day for the whole pipeline.
+ */
+const NOT_TRAINING = new Set(['double-labelled', 'questions', 'replay-day']);
 
 export const LabelledMessageSchema = z.object({
   id: z.string(),

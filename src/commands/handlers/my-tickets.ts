@@ -19,9 +19,9 @@ export const myTickets: CommandHandler<'my_tickets'> = async (deps, ctx) => {
     return done(null, [ctx.here(text)]);
   }
   const assigned = await deps.tickets.listTickets({ assignee: name, statuses: ['open', 'accepted'] });
-  const returned = mayReroute(deps.directory, ctx.person)
-    ? await deps.tickets.listTickets({ statuses: ['returned'] })
-    : [];
+  const returned = (await deps.tickets.listTickets({ statuses: ['returned'] })).filter((t) =>
+    mayReroute(deps.directory, ctx.person, t),
+  );
   let text =
     assigned.length === 0 ? commandReplies.myTicketsEmpty(true) : commandReplies.myTickets(assigned, true);
   if (returned.length > 0) {

@@ -8,7 +8,7 @@ import { done, privateTo, toReporter } from './context.js';
 import { actSteps, loadTicketFor } from './ticket-ops.js';
 
 /**
- * 办结 N 文本: a handler resolves with text evidence of what was done (at least `minResolveTextLength`
+ * 办结 N 文本 (答复 N 文本 for a question): a handler resolves with text evidence of what was done (at least `minResolveTextLength`
  * characters). An open ticket is accepted first (its own event, so the response time is recorded), and the
  * reporter and co-reporters are asked to confirm (`confirmation_requested`): all in one store change.
  */
@@ -55,7 +55,12 @@ export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => 
       },
       { eventType: 'confirmation_requested', detail: asked.join('、') },
     ],
-    (next) => [ctx.privately(workReplies.resolved(next.number)), ...confirmationRequests(next, what)],
+    (next) => [
+      ctx.privately(
+        next.intent === 'inquiry' ? workReplies.answered(next.number) : workReplies.resolved(next.number),
+      ),
+      ...confirmationRequests(next, what),
+    ],
   );
   return res.result;
 };

@@ -2,7 +2,7 @@ import { tiaoKuaiOf } from '../../labels/labels.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import { computeDeadlines } from '../../sla/deadlines.js';
 import type { Ticket } from '../../tickets/ticket.js';
-import { dispatchers, mayRedirect, mayReroute } from '../authorize.js';
+import { dispatchers, gridWorkerOf, mayRedirect, mayReroute } from '../authorize.js';
 import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler, HandlerDeps } from './context.js';
 import { tellEach, toReporter } from './context.js';
@@ -21,7 +21,7 @@ export const transfer: CommandHandler<'transfer'> = async (deps, ctx, command) =
   }
   const t = loaded.ticket;
   const rerouting = t.status === 'returned';
-  if (rerouting && !mayReroute(deps.directory, ctx.person)) {
+  if (rerouting && !mayReroute(deps.directory, ctx.person, t)) {
     return refuse(ctx, t.number, refusalReasons.notDispatcher);
   }
   if (!rerouting && !mayRedirect(ctx.person, t)) {
@@ -68,7 +68,10 @@ function reassign(deps: HandlerDeps, t: Ticket, liaison: string): string[] {
   return [...new Set([...t.assignees.filter((a) => a !== old), liaison])];
 }
 
-/** 退回 N 理由: a handler returns the ticket as not theirs (counted); the dispatchers are told why. */
+/**
+ * 退回 N 理由: a handler returns the ticket as not theirs (counted). The returning body leaves the assignees;
+ * the grid worker who holds the ticket (who may re-route it with 转派) and the dispatchers are told why.
+ */
 export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command) => {
   const loaded = await loadTicketFor(
     deps,
@@ -82,13 +85,17 @@ export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command)
   }
   const t = loaded.ticket;
   const who = actorLabel(deps.directory, ctx.person, t);
+  const gridWorker = gridWorkerOf(deps.directory, t);
+  const liaison = deps.directory.liaisonOf(t.body, t.location.compound);
+  const leaving = ctx.person.name === gridWorker ? null : (liaison ?? ctx.person.name);
   const res = await act(deps, ctx, t.number, {
     action: 'return',
     detail: maskPersonalData(command.reason),
+    patch: { assignees: t.assignees.filter((a) => a !== leaving) },
     outbox: (next) => [
       ctx.privately(workReplies.returned(next.number)),
       ...tellEach(
-        dispatchers(deps.directory),
+        [...new Set([...(gridWorker ? [gridWorker] : []), ...dispatchers(deps.directory)])],
         workReplies.returnNotice(next, who, command.reason),
         ctx.person.name,
       ),

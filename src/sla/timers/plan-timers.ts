@@ -1,3 +1,4 @@
+import { afterDailySpan } from '../../tickets/china-time.js';
 import type { JointBody, Ticket, TicketEvent, TicketStatus } from '../../tickets/ticket.js';
 import { reminderAt } from '../deadlines.js';
 import { escalationLadder, type LadderRung } from './escalation-ladder.js';
@@ -59,11 +60,14 @@ export function planTimers(
   if (resume) {
     return { due: [resume], next: null };
   }
+  const paused = isAllClear(events);
+  const quiet = ctx.directory.data.deadlines.quiet_hours;
   const candidates = [
     ...confirmationCandidates(ticket, events, ctx),
-    ...deadlineCandidates(ticket, events, ctx),
-    ...whistleCandidates(ticket, events, ctx),
-  ];
+    ...(paused
+      ? []
+      : [...deadlineCandidates(ticket, events, ctx), ...whistleCandidates(ticket, events, ctx)]),
+  ].map((c) => (ticket.urgency === 'normal' && c.step.kind !== 'timeout_close' ? quietened(c, quiet) : c));
   const t = now.getTime();
   const due = candidates
     .filter((c) => c.at.getTime() <= t && (c.until === undefined || t < c.until.getTime()))
@@ -73,6 +77,29 @@ export function planTimers(
     .map((c) => c.step);
   const later = candidates.map((c) => c.at.getTime()).filter((at) => at > t);
   return { due, next: later.length > 0 ? new Date(Math.min(...later)) : null };
+}
+
+/**
+ * A normal ticket's reminder or escalation that falls in the quiet hours waits for their end; a reminder
+ * whose deadline passes meanwhile is dropped (the overdue notice says more).
+ */
+function quietened(c: Candidate, quietHours: string): Candidate {
+  const at = afterDailySpan(c.at, quietHours);
+  return at === c.at ? c : { ...c, at };
+}
+
+/** Events after an all-clear that mean the danger is back or work goes on: the deadlines run again. */
+const LIFTS_ALL_CLEAR = ['update', 'reopen', 'reject', 'co_reporter_added', 'supplemented'];
+
+/**
+ * An emergency the reporter or staff called off (演习, 虚惊一场) waits for a staff member: no reminders or
+ * escalations until one resolves it (办结) or the danger or the work goes on (进展, a new report of it).
+ */
+export function isAllClear(events: readonly TicketEvent[]): boolean {
+  const clear = lastOf(events, ['all_clear']);
+  return (
+    clear !== undefined && lastOf(events.slice(events.indexOf(clear) + 1), LIFTS_ALL_CLEAR) === undefined
+  );
 }
 
 /** A reopen after a resolution whose paused time was not yet added to the deadlines. */

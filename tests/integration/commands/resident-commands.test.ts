@@ -129,7 +129,7 @@ describe('residents’ commands on the real pipeline', () => {
       app,
       t.number,
       { from: '王阿姨', text: `撤回 ${t.number}` },
-      /当前状态为已撤销，不能撤回/,
+      /当前状态为已撤回，不能撤回/,
     );
   });
 

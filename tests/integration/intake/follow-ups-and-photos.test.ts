@@ -59,7 +59,7 @@ describe('follow-ups, thanks and photos from residents', () => {
     expect(await app.tickets.listTickets()).toHaveLength(1);
   });
 
-  it('attaches the reporter’s photo sent within the window as evidence, without a reply', async () => {
+  it('attaches the reporter’s photos sent within the window as evidence, acknowledging the first once', async () => {
     await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
     clock.advance(30 * SECOND);
     const sentBefore = app.sent.length;
@@ -71,7 +71,19 @@ describe('follow-ups, thanks and photos from residents', () => {
       expect.objectContaining({ kind: 'photo', ref: 'lift.jpg', by: '王阿姨' }),
     ]);
     expect(await eventTypes(app, 1)).toContain('evidence_added');
-    expect(app.sent.slice(sentBefore)).toEqual([]);
+    expect(app.sent.slice(sentBefore)).toEqual([
+      expect.objectContaining({
+        room: GROUP,
+        mentions: ['王阿姨'],
+        text: expect.stringContaining('照片收到了，已补充到工单 #1'),
+      }),
+    ]);
+
+    // a second photo of the series is kept without another answer
+    clock.advance(10 * SECOND);
+    await app.say({ from: '王阿姨', room: GROUP, image: 'lift-2.jpg' });
+    expect((await app.tickets.listTickets())[0]?.evidence).toHaveLength(2);
+    expect(app.sent.slice(sentBefore)).toHaveLength(1);
   });
 
   it('does not attach a photo sent after the window', async () => {

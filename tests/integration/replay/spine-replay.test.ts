@@ -43,14 +43,19 @@ describe('shaozi replay (spine scenario)', () => {
     expect(fire).toMatchObject({ at: '2026-11-30T09:02:00+08:00', mentions: ['刘女士'] });
     expect(fire?.text).toContain('119');
     expect(lines.some((l) => l.text.includes('大家早上好'))).toBe(false);
-    expect(lines.find((l) => l.room === '幸福里二区居民群')?.text).toContain('居委会');
-    expect(lines.find((l) => l.to === '孙阿姨')?.text).toContain('#3');
+    // a question the knowledge base cannot answer: said so, and a question ticket with a response deadline
+    const question = lines.find((l) => l.room === '幸福里二区居民群');
+    expect(question?.text).toContain('答不上来');
+    expect(question?.text).toMatch(/#3.*前答复您|#3.*明天.*答复您/);
+    expect(lines.find((l) => l.to === '孙阿姨')?.text).toContain('#4');
 
     expect(tickets.map((t) => [t.number, t.intent, t.category, t.body, t.grid])).toEqual([
       [1, 'grievance', 'elevator', 'property', '第一网格'],
       [2, 'emergency', 'fire_safety', 'fire', '第四网格'],
-      [3, 'grievance', 'building_repair', 'housing', '第三网格'],
+      [3, 'inquiry', 'consultation', tickets[2]?.body, '第三网格'],
+      [4, 'grievance', 'building_repair', 'housing', '第三网格'],
     ]);
+    expect(tickets[2]?.body).not.toBe('none');
     expect(tickets[0]).toMatchObject({
       status: 'open',
       tiao_kuai: 'block',
@@ -64,7 +69,7 @@ describe('shaozi replay (spine scenario)', () => {
     expect(readFileSync(join(outDir, 'transcript.jsonl'), 'utf8').trim().split('\n')).toHaveLength(
       lines.length,
     );
-    expect(JSON.parse(readFileSync(join(outDir, 'tickets.json'), 'utf8')).tickets).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(outDir, 'tickets.json'), 'utf8')).tickets).toHaveLength(4);
   });
 
   it('refuses a malformed script, naming the line, before playing anything', async () => {

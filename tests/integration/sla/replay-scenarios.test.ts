@@ -37,9 +37,10 @@ describe('replay scenarios of the deadline timers', () => {
       ['2026-10-15T10:00:00+08:00', 'level 1 → 孙建国'],
       ['2026-10-16T10:00:00+08:00', 'level 2 → 刘桂兰'],
     ]);
+    // the reminder falls due at 06:00, inside the quiet hours (22:00–07:30): a normal ticket's waits till 07:30
     expect(lines.filter((l) => l.text.startsWith('提醒')).map((l) => l.at)).toEqual([
-      '2026-10-15T06:00:00+08:00',
-      '2026-10-15T06:00:00+08:00',
+      '2026-10-15T07:30:00+08:00',
+      '2026-10-15T07:30:00+08:00',
     ]);
   });
 

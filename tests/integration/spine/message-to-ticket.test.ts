@@ -125,12 +125,15 @@ describe('a group message on the real pipeline (mock puppet, Redis, SQLite)', ()
     expect(await app.tickets.listTickets()).toEqual([]);
   });
 
-  it('answers an inquiry that it was passed to the committee, without a ticket', async () => {
+  it('answers a question from the knowledge base, without a ticket', async () => {
     await app.say({ from: '刘女士', room: GROUP, text: '请问老年优待证去哪里办理？需要带什么材料？' });
 
     expect(await app.tickets.listTickets()).toEqual([]);
     expect(app.sent).toHaveLength(1);
-    expect(app.sent[0]?.text).toContain('居委会');
+    expect(app.sent[0]).toMatchObject({ room: GROUP, mentions: ['刘女士'] });
+    // the published answer, whole: where to go, what to bring, the office phone unmasked
+    expect(app.sent[0]?.text).toContain('身份证');
+    expect(app.sent[0]?.text).toContain('0571-86521001');
   });
 
   it('answers a private report privately', async () => {

@@ -18,6 +18,7 @@ const SETTINGS: DeadlineSettings = {
   by_category: {},
   whistle_report: '30m',
   confirmation_wait: '48h',
+  quiet_hours: '22:00-07:30',
 };
 
 function deadlinesFor(

@@ -9,6 +9,7 @@ const SETTINGS: DeadlineSettings = {
   by_category: {},
   whistle_report: '30m',
   confirmation_wait: '48h',
+  quiet_hours: '22:00-07:30',
 };
 
 // Node re-reads process.env.TZ when it is assigned; our modules are imported afresh under each zone so

@@ -1,0 +1,84 @@
+/**
+ * Plays a labelled replay day (datasets/replay-day/day.jsonl: the replay format plus `kind` per line)
+ * through `shaozi replay` and prints what became of each kind: how many lines made a ticket, joined one,
+ * or reached a staff member, and, for chatter, which ones. Needs Redis like the replay itself.
+ *   npx tsx scripts/score-replay-day.ts [FILE]
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runReplay } from '../src/replay/run-replay.js';
+import { toChinaIso } from '../src/tickets/china-time.js';
+
+type Line = { at: string; room?: string; from?: string; text?: string; kind?: string; image?: string };
+const file = process.argv[2] ?? 'datasets/replay-day/day.jsonl';
+const lines: Line[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Line);
+const out = mkdtempSync(join(tmpdir(), 'replay-day-'));
+const io = { stdout: () => {}, stderr: (l: string) => process.stderr.write(`${l}\n`) };
+const code = await runReplay({ file, outDir: out, env: process.env }, io);
+if (code !== 0) {
+  process.exit(code);
+}
+const db = new Database(join(out, 'shaozi.db'), { readonly: true });
+const messages = db.prepare('select sender, sent_at, text, ticket_number, intent from messages').all() as Array<{
+  sender: string;
+  sent_at: string;
+  text: string;
+  ticket_number: number | null;
+  intent: string | null;
+}>;
+const outbox = db.prepare('select "to", room, text from outbox').all() as Array<{
+  to: string | null;
+  room: string | null;
+  text: string;
+}>;
+const staff = new Set(['李明', '张伟', '王芳', '陈静', '刘桂兰', '吴晓东', '郑海', '赵红梅', '钱进', '孙建国', '周涛']);
+// the replay delivers a message within a second of its `at`
+const key = (sender: string, at: string) =>
+  `${sender}|${toChinaIso(new Date(Math.round(Date.parse(at) / 1000) * 1000))}`;
+const byKey = new Map(messages.map((m) => [key(m.sender, m.sent_at), m]));
+const TICKET_OPENING = new Set(['grievance', 'emergency', 'inquiry']);
+const counts = new Map<string, { lines: number; opened: number; joined: number; answered: number; notices: number }>();
+const chatterProblems: string[] = [];
+for (const line of lines) {
+  if (!line.from) {
+    continue;
+  }
+  const m = byKey.get(key(line.from, line.at));
+  const kind = line.kind ?? '?';
+  const c = counts.get(kind) ?? { lines: 0, opened: 0, joined: 0, answered: 0, notices: 0 };
+  c.lines++;
+  const opened = m?.ticket_number != null && TICKET_OPENING.has(m.intent ?? '');
+  const joined = m?.ticket_number != null && !opened;
+  const snippet = (line.text ?? '').replace(/\s+/g, '').slice(-12);
+  const notices =
+    snippet.length >= 6
+      ? outbox.filter((o) => o.to !== null && staff.has(o.to) && o.text.replace(/\s+/g, '').includes(snippet)).length
+      : 0;
+  if (opened) c.opened++;
+  if (joined) c.joined++;
+  if (m?.intent?.startsWith('answered')) c.answered++;
+  c.notices += notices;
+  counts.set(kind, c);
+  if (kind === 'chatter' && (opened || joined || notices > 0)) {
+    chatterProblems.push(
+      `  ${line.at.slice(11, 19)} ${line.room ?? '(private)'} ${line.from}: ${(line.text ?? line.image ?? '').replace(/\n/g, ' ⏎ ').slice(0, 60)} → ${m?.intent ?? '?'}${m?.ticket_number ? ` #${m.ticket_number}` : ''}${notices ? `, ${notices} staff notices` : ''}`,
+    );
+  }
+}
+const tickets = db.prepare('select count(*) as n from tickets').get() as { n: number };
+console.log(`${file}: ${lines.length} lines, ${tickets.n} tickets, ${outbox.length} messages sent`);
+console.log('kind              lines  opened  joined  answered  staff-notices');
+for (const [kind, c] of [...counts].sort((a, b) => b[1].lines - a[1].lines)) {
+  console.log(
+    `${kind.padEnd(16)} ${String(c.lines).padStart(6)} ${String(c.opened).padStart(7)} ${String(c.joined).padStart(7)} ${String(c.answered).padStart(9)} ${String(c.notices).padStart(14)}`,
+  );
+}
+console.log(`chatter that made, joined or reached staff: ${chatterProblems.length}`);
+for (const p of chatterProblems) {
+  console.log(p);
+}

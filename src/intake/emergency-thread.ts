@@ -1,0 +1,123 @@
+import type { Directory } from '../directory/directory.js';
+import type { Classification } from '../labels/classification.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import type { Ticket } from '../tickets/ticket.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { isAllClearWords } from './conversation-cues.js';
+import { isReporterOf, OPEN_STATUSES } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
+import { answer, privately } from './reply-to.js';
+import { OUTCOMES } from './request-window.js';
+import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
+import { joinTexts } from './supplement-ticket.js';
+
+/** How long after an emergency report the group's talk about danger is read as about that emergency. */
+const THREAD_MS = 60 * 60_000;
+/** How long after it an all-clear from the reporter or staff still refers to it. */
+const ALL_CLEAR_MS = 24 * 3600_000;
+
+export type EmergencyThreadDeps = TicketChangeDeps & {
+  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'listTickets'>;
+  directory: Directory;
+};
+
+/** The latest open emergency reported in this group within the all-clear span. */
+export async function openEmergencyIn(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+): Promise<Ticket | undefined> {
+  if (message.roomId === null && message.room === null) {
+    return undefined;
+  }
+  const now = deps.clock.now();
+  const open = await deps.tickets.listTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(now.getTime() - ALL_CLEAR_MS),
+  });
+  return open
+    .filter((t) => t.intent === 'emergency' && sameRoom(t, message))
+    .sort((a, b) => b.number - a.number)[0];
+}
+
+const sameRoom = (t: Ticket, m: SeenMessage) =>
+  t.roomId !== null && m.roomId !== null ? t.roomId === m.roomId : t.room === m.room;
+
+/** Whether the sender may call this emergency off: its reporter, a co-reporter or staff. */
+export function mayCallOff(directory: Directory, t: Ticket, message: SeenMessage): boolean {
+  return (
+    isReporterOf(t, { id: message.senderId, name: message.sender }) ||
+    directory.isStaff(message.sender, message.senderId)
+  );
+}
+
+/**
+ * An all-clear (演习、虚惊一场、火已经灭了、人找到了) from the reporter or staff: recorded on the ticket as
+ * `all_clear`, the alerted staff told at once, and the ticket's reminders and escalation wait until a staff
+ * member resolves it (办结) or work goes on (进展). Returns undefined when the message is no all-clear.
+ */
+export async function readAllClear(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+  text: string,
+  t: Ticket,
+): Promise<SettleResult | undefined> {
+  if (!isAllClearWords(text) || !mayCallOff(deps.directory, t, message)) {
+    return undefined;
+  }
+  const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])].filter(
+    (name) => name !== message.sender,
+  );
+  return changeAndSettle(deps, message, t.number, {
+    intent: OUTCOMES.allClear,
+    event: { at: deps.clock.now(), actor: message.sender, type: 'all_clear', detail: maskPersonalData(text) },
+    patch: {},
+    expectStatus: OPEN_STATUSES,
+    outbox: [
+      ...(deps.directory.isStaff(message.sender, message.senderId)
+        ? []
+        : [answer(message, intakeReplies.allClearAck(t))]),
+      ...alerted.map((name) => privately(name, intakeReplies.allClearNotice(t, message.sender, text))),
+    ],
+  });
+}
+
+/**
+ * Talk about the danger soon after an emergency in the same group (「我已经打119了，千万别坐电梯」,
+ * 「我也闻到烟味了」) is about that emergency: it joins the ticket as information for the responders and
+ * the alerted staff hear it, instead of opening a ticket of its own.
+ */
+export function isAboutEmergency(c: Classification, text: string, t: Ticket, now: Date): boolean {
+  if (now.getTime() - t.createdAt.getTime() > THREAD_MS) {
+    return false;
+  }
+  if (c.intent === 'emergency' || c.emergency_check || /11[09]|120|消防|救护车|急救/.test(text)) {
+    return true;
+  }
+  const building = c.location.building;
+  return c.intent === 'grievance' && (building === null || building === t.location.building);
+}
+
+export async function joinEmergency(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+  read: { c: Classification; text: string },
+  t: Ticket,
+): Promise<SettleResult> {
+  const { c, text } = read;
+  const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])];
+  return changeAndSettle(deps, message, t.number, {
+    intent: OUTCOMES.emergencyThread,
+    event: {
+      at: deps.clock.now(),
+      actor: message.sender,
+      // a sure emergency is the danger itself (it lifts an all-clear); the rest is information around it
+      type: c.intent === 'emergency' ? 'supplemented' : 'emergency_info',
+      detail: maskPersonalData(text),
+    },
+    patch: { text: joinTexts(t.text, `${message.sender}：${text}`) },
+    expectStatus: OPEN_STATUSES,
+    outbox: alerted.map((name) =>
+      privately(name, intakeReplies.emergencyThreadNotice(t, message.sender, text)),
+    ),
+  });
+}

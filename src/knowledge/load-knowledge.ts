@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { Directory } from '../directory/directory.js';
+import { formatPath } from '../directory/load-directory.js';
+import { AppError } from '../errors.js';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { KnowledgeBaseSchema } from './schema.js';
+
+/** The knowledge base beside a directory file: xingfuli.yaml → xingfuli-kb.yaml. */
+export function knowledgeFileBeside(directoryFile: string): string {
+  return directoryFile.replace(/(\.ya?ml)?$/i, '-kb.yaml');
+}
+
+/** Problems with knowledge-base text: syntax, fields, unknown compounds, repeated ids. */
+export function checkKnowledgeText(text: string, directory: Directory): string[] {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (cause) {
+    return [`(yaml): ${(cause as Error).message.split('\n')[0]}`];
+  }
+  const parsed = KnowledgeBaseSchema.safeParse(raw);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+  }
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  parsed.data.entries.forEach((e, i) => {
+    if (seen.has(e.id)) {
+      problems.push(`entries[${i}].id: "${e.id}" is used twice`);
+    }
+    seen.add(e.id);
+    for (const c of e.compounds ?? []) {
+      if (!directory.compoundByName(c)) {
+        problems.push(`entries[${i}].compounds: "${c}" is not a compound of the directory`);
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * Reads the knowledge base; a missing file is an empty knowledge base (every question goes to a person), a
+ * wrong one stops the start with the file, the field and the problem.
+ */
+export function loadKnowledgeBase(file: string, directory: Directory): KnowledgeBase {
+  if (!existsSync(file)) {
+    return createKnowledgeBase(directory, []);
+  }
+  const text = readFileSync(file, 'utf8');
+  const problems = checkKnowledgeText(text, directory);
+  if (problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', { message: problems.map((p) => `${file}: ${p}`).join('\n') });
+  }
+  return createKnowledgeBase(directory, KnowledgeBaseSchema.parse(parse(text)).entries);
+}
