@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
 import type { Classifier } from './classify/classifier.js';
 import { createClassifier } from './classify/create-classifier.js';
@@ -7,15 +8,17 @@ import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
 import { attachPhotoEvidence } from './commands/photo-evidence.js';
-import { type Config, llmSettings } from './config.js';
+import { asrSettings, type Config, llmSettings } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { processIntake } from './intake/process-intake.js';
+import type { Transcriber } from './intake/voice.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
+import { createMediaDir } from './media/media-dir.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
 import { requeuePendingOutbox } from './outbox/requeue-pending.js';
@@ -71,6 +74,9 @@ type Core = {
   timers: BullmqTimers;
   classifier: Classifier;
   knowledge: KnowledgeBase;
+  /** Voice messages' audio (DATA_DIR/media) and, when configured, their transcription. */
+  media: ReturnType<typeof createMediaDir>;
+  transcriber: Transcriber | undefined;
   closers: Array<() => Promise<void>>;
   stop(): Promise<void>;
 };
@@ -113,7 +119,13 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
-    return { directory, calendar, knowledge, tickets, connection, queue, timers, classifier, closers, stop };
+    const media = createMediaDir(join(config.DATA_DIR, 'media'));
+    const asr = asrSettings(config);
+    const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
+    return {
+      ...{ directory, calendar, knowledge, tickets, connection, queue, timers, classifier },
+      ...{ media, transcriber, closers, stop },
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -139,11 +151,13 @@ export async function composeApp(options: AppOptions): Promise<App> {
       logger,
       onMessage: (message) => acceptMessage({ tickets, queue, clock, logger }, message),
       onSent: options.onSent,
+      media: core.media,
     });
     closers.push(() => bot.stop());
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
     const intakeDeps = {
       ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
+      ...{ media: core.media, transcriber: core.transcriber },
       ...commandHooks({ tickets, queue, directory, clock, calendar, logger }, config),
       settings: intakeSettings(config),
     };

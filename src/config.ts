@@ -59,6 +59,11 @@ export const ConfigSchema = z.object({
   /** The largest share of group messages the LLM is asked about (the least certain first); 1 lifts it. */
   LLM_BUDGET: z.coerce.number().min(0).max(1).default(0.2),
   PROMPTS_DIR: z.string().default('prompts'),
+  /** An OpenAI-compatible transcription endpoint for voice messages; without it residents are asked to type. */
+  ASR_BASE_URL: z.string().optional(),
+  ASR_API_KEY: z.string().optional(),
+  ASR_MODEL: z.string().default('whisper-1'),
+  ASR_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 const ResolvedConfigSchema = ConfigSchema.transform((c) => ({
@@ -94,6 +99,20 @@ export function llmSettings(config: Config) {
   };
 }
 export type LlmSettings = NonNullable<ReturnType<typeof llmSettings>>;
+
+/** The transcription settings, when a base URL is set (a local service may need no key). */
+export function asrSettings(config: Config) {
+  if (!config.ASR_BASE_URL) {
+    return undefined;
+  }
+  return {
+    baseURL: config.ASR_BASE_URL,
+    apiKey: config.ASR_API_KEY ?? 'none',
+    model: config.ASR_MODEL,
+    timeoutMs: config.ASR_TIMEOUT_MS,
+  };
+}
+export type AsrSettings = NonNullable<ReturnType<typeof asrSettings>>;
 
 /** Loads `.env` from the working directory when present, then parses the environment. */
 export function loadConfig(): Config {

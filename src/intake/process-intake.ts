@@ -19,9 +19,10 @@ import { recordRatingPressure } from './rating-pressure.js';
 import { placedRouting, readRequest } from './read-request.js';
 import { findQuotedTicket, isReporterOf } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { answer } from './reply-to.js';
+import { answer, privately } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
 import { attachPhoto } from './supplement-ticket.js';
+import type { MediaFiles, Transcriber } from './voice.js';
 
 export type IntakeDeps = {
   tickets: TicketStore;
@@ -35,6 +36,9 @@ export type IntakeDeps = {
   knowledge: KnowledgeBase;
   /** The conversation windows; the defaults when not given. */
   settings?: IntakeSettings;
+  /** Speech to text for voice messages, and where their audio is kept; without them residents are asked to type. */
+  transcriber?: Transcriber | undefined;
+  media?: MediaFiles | undefined;
   /** Chat commands; returns true when the message was a command and has been answered. */
   handleCommand?: (message: SeenMessage) => Promise<boolean>;
   /** Resolution evidence from an assignee; returns true when the image was theirs and has been handled. */
@@ -68,8 +72,7 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
   if (reader === 'photo') {
     await readPhoto(deps, message);
   } else if (reader === 'voice') {
-    // a voice message is a resident trying to tell us something: ask for words rather than stay silent
-    await settle(deps, message, OUTCOMES.voice, [answer(message, intakeReplies.voiceNotRead())]);
+    await readVoice(deps, message);
   } else if (reader === 'staff') {
     await readStaffMessage(deps, message);
   } else if (reader === 'staff-private') {
@@ -165,6 +168,71 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
       ? [answer(message, intakeReplies.privateHello(deps.directory.botName))]
       : [];
   await settle(deps, message, c.intent, outbox);
+}
+
+/**
+ * A voice message, the way many older residents talk: transcribed and read like text, its audio kept as
+ * evidence on the ticket it makes or joins. Without a transcriber (or when it fails) the resident is asked
+ * to type and the grid worker is told there is a voice message to listen to: a person hears it either way.
+ */
+async function readVoice(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  const heard = await transcribe(deps, message);
+  if (heard) {
+    await readResidentText(deps, { ...message, kind: 'text', text: heard });
+    await keepAudio(deps, message);
+    return;
+  }
+  const listener = listenerOf(deps.directory, message);
+  await settle(deps, message, OUTCOMES.voice, [
+    answer(message, intakeReplies.voiceNotRead()),
+    ...(listener
+      ? [privately(listener, intakeReplies.voiceToListen(message.sender, message.room, message.text))]
+      : []),
+  ]);
+}
+
+async function transcribe(deps: IntakeDeps, message: SeenMessage): Promise<string | undefined> {
+  if (!deps.transcriber || !deps.media) {
+    return undefined;
+  }
+  const audio = await deps.media.read(message.text);
+  if (!audio) {
+    deps.logger.warn({ event: 'intake.voice.missing', messageKey: message.key }, 'voice audio not kept');
+    return undefined;
+  }
+  try {
+    const text = (await deps.transcriber.transcribe({ audio, fileName: message.text })).trim();
+    deps.logger.info(
+      { event: 'intake.voice.transcribed', messageKey: message.key, chars: text.length },
+      'voice read',
+    );
+    return text.length > 0 ? text : undefined;
+  } catch (err) {
+    deps.logger.warn({ event: 'intake.voice.failed', messageKey: message.key, err }, 'transcription failed');
+    return undefined;
+  }
+}
+
+/** The audio of a transcribed voice message, as evidence on the ticket it made or joined. */
+async function keepAudio(deps: IntakeDeps, message: SeenMessage): Promise<void> {
+  const settled = await deps.tickets.getMessage(message.key);
+  const number = settled?.outcome?.ticketNumber ?? null;
+  const t = number === null ? undefined : await deps.tickets.getTicket(number);
+  if (!t || t.evidence.some((e) => e.ref === message.text)) {
+    return;
+  }
+  const at = deps.clock.now();
+  await deps.tickets.change(t.number, {
+    event: { at, actor: message.sender, type: 'evidence_added', detail: `voice ${message.text}` },
+    patch: { evidence: [...t.evidence, { kind: 'voice', ref: message.text, at, by: message.sender }] },
+  });
+}
+
+/** Who listens to a voice message the bot cannot read: the grid worker of the group, else the duty one. */
+function listenerOf(directory: Directory, message: SeenMessage): string | undefined {
+  const group = message.room === null ? undefined : directory.group(message.room);
+  const grid = directory.gridByName(group?.grids[0] ?? directory.data.duty_grid);
+  return grid?.worker;
 }
 
 /** A photo from the sender within the window after their request is evidence on that ticket. */

@@ -54,6 +54,12 @@ export const intakeReplies = {
   /** To a resident who followed up privately but has no open ticket. */
   voiceNotRead: () => '抱歉，暂时听不了语音。请用文字说一下是什么问题、在哪栋楼，谢谢！',
 
+  /** To the grid worker: a resident's voice message the bot could not read, for a person to listen to. */
+  voiceToListen: (who: string, room: string | null, ref: string) =>
+    room
+      ? `${who}在「${room}」发了一条语音，我暂时听不了，请到群里听一下并跟进（语音已存档：${ref}）。`
+      : `${who}私聊发来一条语音，我暂时听不了，已请其打字说明；请联系了解情况（语音已存档：${ref}）。`,
+
   staffNotCommand: () =>
     '没有识别出这条命令，未登记为居民反映。发「帮助」查看可用的命令及写法，如「接单 12」「进展 12 已联系维修」。',
 

@@ -21,7 +21,7 @@ export type TicketLocation = {
   landmark: string | null;
 };
 
-export type Evidence = { kind: 'photo' | 'text'; ref: string; at: Date; by: string };
+export type Evidence = { kind: 'photo' | 'text' | 'voice'; ref: string; at: Date; by: string };
 export type JointBody = {
   body: Body;
   name: string;

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { FileBox } from 'file-box';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { Directory } from '../../directory/directory.js';
@@ -90,9 +92,13 @@ export class SandboxWorld {
           ? /\.[a-z0-9]+$/i.test(name)
             ? name
             : `${name}.jpg`
-          : `${name.replace(/\.[a-z0-9]+$/i, '')}.sil`;
+          : `${basename(name).replace(/\.[a-z0-9]+$/i, '')}.sil`;
+      // a voice naming a real audio file sends its bytes (a SILK recording); anything else a stand-in.
       // base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
-      const content = Buffer.from(`stand-in for ${fileName}`).toString('base64');
+      const real = voice !== undefined && existsSync(voice) && statSync(voice).isFile();
+      const content = real
+        ? readFileSync(voice).toString('base64')
+        : Buffer.from(`stand-in for ${fileName}`).toString('base64');
       talker.say(FileBox.fromBase64(content, fileName)).to(target);
       return;
     }

@@ -6,7 +6,7 @@ import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { IncomingMessage } from '../messenger.js';
 import { RecentKeys } from './recent-keys.js';
 import { SandboxWorld } from './sandbox-world.js';
-import { toIncomingMessage } from './to-incoming-message.js';
+import { type MediaSink, toIncomingMessage } from './to-incoming-message.js';
 import { WechatyMessenger } from './wechaty-messenger.js';
 
 export type WechatyBotOptions = {
@@ -19,6 +19,8 @@ export type WechatyBotOptions = {
   /** Messages older than this before login are history the puppet replays, not new requests. */
   staleAfterMs?: number;
   onMessage(message: IncomingMessage): Promise<void>;
+  /** Where voice messages' audio is kept; without it only the file name is recorded. */
+  media?: MediaSink;
   onSent?(message: OutboxMessage): void;
   /** The sandbox logs itself in at once; false leaves it waiting (to test the login timeout). */
   sandboxLogin?: boolean;
@@ -69,7 +71,7 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
         logger.debug({ event: 'bot.message.stale', messageId: message.id }, 'old message ignored');
         return;
       }
-      const incoming = await toIncomingMessage(message, accountId);
+      const incoming = await toIncomingMessage(message, accountId, options.media);
       if (incoming) {
         await options.onMessage(incoming);
       }

@@ -7,10 +7,17 @@ const KIND_BY_TYPE: Partial<Record<types.Message, IncomingMessage['kind']>> = {
   [types.Message.Audio]: 'voice',
 };
 
-/** Maps a Wechaty message to the domain's; undefined for the bot's own messages and kinds it does not read. */
+/** Where the bot keeps the audio of voice messages; returns the reference intake reads it back by. */
+export type MediaSink = { save(messageKey: string, fileName: string, bytes: Uint8Array): Promise<string> };
+
+/**
+ * Maps a Wechaty message to the domain's; undefined for the bot's own messages and kinds it does not read.
+ * A voice message's audio is kept (evidence, and for transcription): its text is the stored reference.
+ */
 export async function toIncomingMessage(
   message: Message,
   accountId: string,
+  media?: MediaSink,
 ): Promise<IncomingMessage | undefined> {
   if (message.self()) {
     return undefined;
@@ -21,10 +28,17 @@ export async function toIncomingMessage(
   }
   const room = message.room();
   const talker = message.talker();
+  const key = `${accountId}:${message.id}`;
   const text =
-    kind === 'text' ? (room ? await message.mentionText() : message.text()) : await fileName(message);
+    kind === 'text'
+      ? room
+        ? await message.mentionText()
+        : message.text()
+      : kind === 'voice' && media
+        ? await keptAudio(message, key, media)
+        : await fileName(message);
   return {
-    key: `${accountId}:${message.id}`,
+    key,
     roomId: room?.id ?? null,
     roomTopic: room ? await room.topic() : null,
     senderId: talker.id,
@@ -34,6 +48,15 @@ export async function toIncomingMessage(
     mentionsBot: room ? await message.mentionSelf() : true,
     sentAt: message.date(),
   };
+}
+
+async function keptAudio(message: Message, key: string, media: MediaSink): Promise<string> {
+  try {
+    const file = await message.toFileBox();
+    return await media.save(key, file.name, new Uint8Array(await file.toBuffer()));
+  } catch {
+    return 'voice';
+  }
 }
 
 async function fileName(message: Message): Promise<string> {

@@ -157,13 +157,14 @@ describe('messages the bot cannot act on', () => {
     await app.stop();
   });
 
-  it('asks a resident who sent a voice message to write instead, and opens no ticket', async () => {
+  it('asks a resident who sent a voice message to write instead, tells the grid worker, and opens no ticket', async () => {
     await app.say({ from: '王阿姨', room: GROUP, voice: 'voice-1.silk' });
 
     expect(await app.tickets.listTickets()).toEqual([]);
-    expect(app.sent).toHaveLength(1);
+    expect(app.sent).toHaveLength(2);
     expect(app.sent[0]).toMatchObject({ room: GROUP, mentions: ['王阿姨'] });
     expect(app.sent[0]?.text).toContain('文字');
+    expect(app.sent[1]).toMatchObject({ to: '李明', text: expect.stringContaining('发了一条语音') });
   });
 
   it('greets a resident who says hello in private with how to use it, but stays quiet in the group', async () => {
