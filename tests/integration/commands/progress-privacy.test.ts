@@ -41,4 +41,19 @@ describe('group replies and the reporter’s home', () => {
     expect(reply?.text).toContain('5号楼');
     expect(reply?.text).not.toContain('502');
   });
+
+  it('answers 进度 N by the same rule in private: a member of the group sees what the group sees, a stranger nothing', async () => {
+    const t = await report(app, '王阿姨', GROUP_1, '5号楼2单元502室卫生间天花板漏水，楼上渗下来的');
+    await exchange(app, { from: '陈大爷', room: GROUP_1, text: '大家早上好' });
+
+    const member = await exchange(app, { from: '陈大爷', room: null, text: `进度 ${t.number}` });
+    const stranger = await exchange(app, { from: '路人甲', room: null, text: `进度 ${t.number}` });
+
+    expect(member).toHaveLength(1);
+    expect(member[0]).toMatchObject({ to: '陈大爷' });
+    expect(member[0]?.text).toContain('5号楼2单元');
+    expect(member[0]?.text).not.toContain('502');
+    expect(stranger[0]?.text).toContain('抱歉');
+    expect(stranger[0]?.text).not.toContain('5号楼');
+  });
 });

@@ -105,6 +105,20 @@ describe('转派, 退回, 吹哨/报到, 查询, 查楼, 认领 and staff’s �
     expect(await eventTypes(app, t.number)).toEqual(['created', 'return', 'reroute', 'accept']);
   });
 
+  it('退回 goes back to the grid worker who holds the ticket, who may re-route it; the returning body leaves it', async () => {
+    const t = await report(app, '刘女士', GROUP_1, '8号楼门口的路面塌了一个坑，电动车差点摔了');
+    expect(t.grid).toBe('第二网格');
+    const returnedBy = t.assignees.find((a) => a !== '张伟');
+    expect(returnedBy).toBeDefined();
+    const returned = await exchange(app, { from: returnedBy as string, text: `退回 ${t.number} 不归我们管` });
+
+    expect(to(returned, '张伟')[0]?.text).toContain(`请改派：「转派 ${t.number} 单位 理由」`);
+    expect((await ticket(app, t.number)).assignees).toEqual(['张伟']);
+    // the grid worker is no dispatcher, yet he holds the ticket and may re-route it
+    await exchange(app, { from: '张伟', text: `转派 ${t.number} 住建 小区道路归住建` });
+    expect(await ticket(app, t.number)).toMatchObject({ status: 'open', body: 'housing', assignees: ['张伟', '蒋工'] });
+  });
+
   it('refuses 退回 without a reason with the usage, and by someone who does not handle it', async () => {
     const t = await report(app, '王阿姨', GROUP_1, ELEVATOR);
     const bare = await exchange(app, { from: '魏经理', text: `退回 ${t.number}` });
