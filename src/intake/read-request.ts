@@ -51,9 +51,11 @@ export async function readRequest(
     window.ticketNumber !== null ? await deps.tickets.getTicket(window.ticketNumber) : undefined;
   if (inWindow) {
     const c = await classify(deps, message, message.text);
+    // one notice per burst: a sender adding again right after their last addition is recorded quietly
+    const notify = window.lastOnTicket !== OUTCOMES.supplemented;
     if (
       addsTo(deps, c, message, inWindow) &&
-      (await supplementTicket(deps, message, inWindow, c)) !== 'moved'
+      (await supplementTicket(deps, message, inWindow, c, { notify })) !== 'moved'
     ) {
       return undefined;
     }

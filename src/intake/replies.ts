@@ -27,7 +27,7 @@ export const intakeReplies = {
 
   /** To the assignees: the reporter added to their request within the aggregation window. */
   supplementNotice: (t: Ticket, who: string, text: string) =>
-    `工单 #${t.number} ${who}补充：「${quote(text)}」`,
+    `工单 #${t.number} ${who}补充：「${quote(text)}」（更多补充可发「查询 ${t.number}」查看）`,
 
   /** To the reporter: the same problem came back after closure, so the old ticket was reopened. */
   recurrenceReopened: (t: Ticket) =>

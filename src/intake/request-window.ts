@@ -42,6 +42,8 @@ const REQUEST_OUTCOMES: readonly string[] = [
 export type RequestWindow = {
   /** The ticket an earlier message of the window made or joined (the latest such), or null. */
   ticketNumber: number | null;
+  /** How the latest message on that ticket was read: `supplemented` when the sender is adding again. */
+  lastOnTicket: string | null;
   /** Earlier text messages after that ticket that made none (chatter, unsure), oldest first. */
   pending: SeenMessage[];
   /** Earlier photos that belong to no ticket yet, oldest first. */
@@ -58,7 +60,7 @@ export async function readRequestWindow(
   message: SeenMessage,
   windowS: number,
 ): Promise<RequestWindow> {
-  const window: RequestWindow = { ticketNumber: null, pending: [], loosePhotos: [] };
+  const window: RequestWindow = { ticketNumber: null, lastOnTicket: null, pending: [], loosePhotos: [] };
   if (windowS <= 0) {
     return window;
   }
@@ -75,6 +77,7 @@ export async function readRequestWindow(
     }
     if (outcome.ticketNumber !== null && REQUEST_OUTCOMES.includes(outcome.intent ?? '')) {
       window.ticketNumber = outcome.ticketNumber;
+      window.lastOnTicket = outcome.intent;
       return window;
     }
     if (m.kind === 'text' && outcome.intent === 'chatter') {

@@ -19,13 +19,15 @@ export function joinTexts(first: string, second: string): string {
 /**
  * Adds a message of the same request (within the aggregation window) to the ticket: its text is appended,
  * a missing building (or unit, room) is filled in when it stays in the ticket's grid, the event is
- * `supplemented`, and the assignees get a short private note. No group reply: the resident has one already.
+ * `supplemented`, and the assignees get a short private note (one per burst: `notify` is false for a sender
+ * adding again right after their last addition; 查询 N shows it all). No group reply: the resident has one.
  */
 export async function supplementTicket(
   deps: TicketChangeDeps & { directory: Pick<Directory, 'gridOfBuilding' | 'compoundOfBuilding'> },
   message: SeenMessage,
   t: Ticket,
   c: Classification | null,
+  options: { notify: boolean } = { notify: true },
 ): Promise<SettleResult> {
   const location = c ? filledLocation(deps.directory, t, c) : undefined;
   return changeAndSettle(deps, message, t.number, {
@@ -38,7 +40,7 @@ export async function supplementTicket(
     },
     patch: { text: joinTexts(t.text, message.text), ...(location ? { location } : {}) },
     expectStatus: ADDABLE,
-    outbox: t.assignees.map((name) =>
+    outbox: (options.notify ? t.assignees : []).map((name) =>
       privately(name, intakeReplies.supplementNotice(t, message.sender, message.text)),
     ),
   });

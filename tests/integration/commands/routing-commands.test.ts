@@ -116,7 +116,11 @@ describe('转派, 退回, 吹哨/报到, 查询, 查楼, 认领 and staff’s �
     expect((await ticket(app, t.number)).assignees).toEqual(['张伟']);
     // the grid worker is no dispatcher, yet he holds the ticket and may re-route it
     await exchange(app, { from: '张伟', text: `转派 ${t.number} 住建 小区道路归住建` });
-    expect(await ticket(app, t.number)).toMatchObject({ status: 'open', body: 'housing', assignees: ['张伟', '蒋工'] });
+    expect(await ticket(app, t.number)).toMatchObject({
+      status: 'open',
+      body: 'housing',
+      assignees: ['张伟', '蒋工'],
+    });
   });
 
   it('refuses 退回 without a reason with the usage, and by someone who does not handle it', async () => {

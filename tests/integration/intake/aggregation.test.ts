@@ -27,6 +27,22 @@ describe('messages of one sender within the aggregation window are one request',
     expect(app.sent.filter((m) => m.room === GROUP)).toHaveLength(1);
   });
 
+  it('records a burst of additions on the ticket but tells the assignees once; chatter in the window stays out', async () => {
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    const before = app.sent.length;
+    for (const text of ['在2单元', '今天天气不错', '电梯按钮按了没反应', '物业电话也打不通']) {
+      clock.advance(15 * SECOND);
+      await app.say({ from: '王阿姨', room: GROUP, text });
+    }
+
+    const [ticket] = await app.tickets.listTickets();
+    expect(ticket?.text).toBe('3号楼电梯又坏了，老人下不了楼，在2单元，电梯按钮按了没反应，物业电话也打不通');
+    const notices = app.sent.slice(before).filter((m) => m.to !== null);
+    expect(notices.map((m) => m.to).sort()).toEqual([...(ticket?.assignees ?? [])].sort());
+    expect(notices[0]?.text).toContain('在2单元');
+    expect(notices[0]?.text).toContain('查询 1');
+  });
+
   it('reads the same two messages 2 minutes apart as separate: the ticket has no building', async () => {
     await app.say({ from: '王阿姨', room: GROUP, text: '3号楼' });
     clock.advance(120 * SECOND);
