@@ -1,7 +1,7 @@
 import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
 import type { EventType } from '../tickets/event-types.js';
 import type { Ticket, TicketStatus } from '../tickets/ticket.js';
-import { categoryName, placeText } from '../tickets/ticket-text.js';
+import { categoryName, excerpt, placeText } from '../tickets/ticket-text.js';
 import type { TicketAction } from '../tickets/transitions.js';
 import type { CommandName, ParseProblem } from './command.js';
 import { COMMAND_SPECS, type CommandArg } from './command-specs.js';
@@ -251,7 +251,7 @@ export const workReplies = {
 
   transferred: (n: number, bodyName: string) => `工单 #${n} 已转派给${bodyName}。`,
   transferNotice: (t: Ticket, bodyName: string, from: string, reason: string) =>
-    `转派工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${t.text}」\n` +
+    `转派工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${excerpt(t.text, t.number)}」\n` +
     `由${from}转来${bodyName}办理，理由：${reason}\n请回复「接单 ${t.number}」受理。`,
   transferReporterNotice: (t: Ticket, bodyName: string) =>
     `您反映的工单 #${t.number} 已转由${bodyName}办理。`,
@@ -262,7 +262,7 @@ export const workReplies = {
 
   whistled: (n: number, names: readonly string[]) => `工单 #${n} 已吹哨，已通知：${names.join('、')}。`,
   whistleNotice: (t: Ticket, caller: string, bodyName: string, by: Date) =>
-    `【吹哨】工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${t.text}」\n` +
+    `【吹哨】工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${excerpt(t.text, t.number)}」\n` +
     `${caller}召集${bodyName}联合办理，请于 ${formatChinaShort(by)} 前回复「报到 ${t.number}」。`,
   alreadyCalled: (n: number) => `这些单位已在工单 #${n} 的联合办理中，无需重复吹哨。`,
   reported: (n: number) => `已报到：工单 #${n}。请与网格员联系，共同办理。`,

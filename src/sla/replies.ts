@@ -1,7 +1,7 @@
 import { maskPersonalData } from '../privacy/mask.js';
-import { formatChinaShort } from '../tickets/china-time.js';
+import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
 import type { Ticket } from '../tickets/ticket.js';
-import { categoryName, placeText } from '../tickets/ticket-text.js';
+import { categoryName, excerpt, placeText } from '../tickets/ticket-text.js';
 
 /** The texts the clock sends: deadline reminders, escalations, the confirmation timeout and 吹哨 deadlines. */
 
@@ -10,14 +10,14 @@ type Deadline = 'respond' | 'resolve';
 const DEADLINE_NAMES: Record<Deadline, string> = { respond: '响应', resolve: '办结' };
 
 const summary = (t: Ticket) =>
-  `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}「${maskPersonalData(t.text)}」`;
+  `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}「${excerpt(maskPersonalData(t.text), t.number)}」`;
 
 const nextStep = (t: Ticket, deadline: Deadline) =>
   deadline === 'respond' ? `回复「接单 ${t.number}」受理` : `处理完毕后回复「办结 ${t.number} 处理结果」`;
 
 export const slaReplies = {
-  reminder: (t: Ticket, deadline: Deadline, at: Date) =>
-    `提醒：${summary(t)}将于 ${formatChinaShort(at)} 到${DEADLINE_NAMES[deadline]}时限，请尽快${nextStep(t, deadline)}。`,
+  reminder: (t: Ticket, deadline: Deadline, at: Date, now: Date) =>
+    `提醒：${summary(t)}请在${deadlinePhrase(at, now)}${DEADLINE_NAMES[deadline]}：${nextStep(t, deadline)}。`,
 
   overdueNote: (t: Ticket, deadline: Deadline, since: Date) =>
     `工单 #${t.number} 已超过${DEADLINE_NAMES[deadline]}时限（${formatChinaShort(since)}），请尽快${nextStep(t, deadline)}。`,

@@ -59,7 +59,7 @@ export function timerChange(
         ...base,
         event: event('reminded', remindedDetail(step.deadline, step.at, assignees)),
         patch: {},
-        outbox: assignees.map((n) => privately(n, slaReplies.reminder(ticket, step.deadline, step.at))),
+        outbox: assignees.map((n) => privately(n, slaReplies.reminder(ticket, step.deadline, step.at, now))),
       };
     case 'overdue':
       return {

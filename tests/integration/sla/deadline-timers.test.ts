@@ -25,7 +25,7 @@ describe('deadline timers on the real pipeline (sweep job through BullMQ, SQLite
     const reminders = privateTo(app, '李明').filter((m) => m.text.startsWith('提醒'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.text).toContain('#1');
-    expect(reminders[0]?.text).toContain('11月30日 11:00');
+    expect(reminders[0]?.text).toContain('请在今天 11:00 前响应');
     expect(privateTo(app, '魏经理').filter((m) => m.text.startsWith('提醒'))).toHaveLength(1);
     expect(await app.events(1, 'escalated')).toEqual([]);
   });
