@@ -109,9 +109,9 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     closers.push(async () => {
       await connection.quit();
     });
-    const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX);
+    const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX, logger);
     closers.push(() => queue.close());
-    const timers = new BullmqTimers(connection, config.QUEUE_PREFIX);
+    const timers = new BullmqTimers(connection, config.QUEUE_PREFIX, logger);
     closers.push(() => timers.close());
     const classifier = await createClassifier({
       directory,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from '../bot/messenger.js';
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { cleanText } from '../text/clean-text.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 
 export type AcceptDeps = {
@@ -11,7 +12,10 @@ export type AcceptDeps = {
   logger: Logger;
 };
 
-/** Records a delivered message and queues its intake; a redelivered message is recorded once and is one job. */
+/**
+ * Records a delivered message (whole, with control characters and direction overrides removed) and queues
+ * its intake; a redelivered message is recorded once and is one job.
+ */
 export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage): Promise<void> {
   const receivedAt = deps.clock.now();
   const fresh = await deps.tickets.recordMessage({
@@ -19,8 +23,8 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
     roomId: message.roomId,
     room: message.roomTopic,
     senderId: message.senderId,
-    sender: message.senderName,
-    text: message.text,
+    sender: cleanText(message.senderName),
+    text: cleanText(message.text),
     kind: message.kind,
     mentionsBot: message.mentionsBot,
     sentAt: onIntakeClock(message.sentAt, receivedAt),

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { requeuePendingOutbox } from '../outbox/requeue-pending.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
+import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { answerQuestion, mayBeQuestion } from './answer-question.js';
@@ -258,7 +259,10 @@ async function readAroundEmergency(deps: IntakeDeps, message: SeenMessage): Prom
   if (cleared !== undefined) {
     return cleared !== 'moved';
   }
-  const c = await deps.classifier.classify({ text: message.text, roomTopic: message.room ?? undefined });
+  const c = await deps.classifier.classify({
+    text: capText(message.text, MAX_CLASSIFIED_CHARS),
+    roomTopic: message.room ?? undefined,
+  });
   if (!isAboutEmergency(c, message.text, emergency, deps.clock.now())) {
     return false;
   }

@@ -1,6 +1,7 @@
 import type { Classifier } from '../classify/classifier.js';
 import type { Classification } from '../labels/classification.js';
 import { type Routing, routeTicket } from '../routing/route-ticket.js';
+import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp, isThanks } from './conversation-cues.js';
@@ -187,7 +188,11 @@ async function classifyWithWindow(
 }
 
 async function classify(deps: ReadRequestDeps, message: SeenMessage, text: string): Promise<Classification> {
-  const c = await deps.classifier.classify({ text, roomTopic: message.room ?? undefined });
+  // a 100 KB paste is read by its beginning: the classifier (and an LLM) never gets more than a report needs
+  const c = await deps.classifier.classify({
+    text: capText(text, MAX_CLASSIFIED_CHARS),
+    roomTopic: message.room ?? undefined,
+  });
   deps.logger.info(
     {
       event: 'intake.message.classified',

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
 import type { JobQueue } from './job-queue.js';
 import { DEFAULT_ATTEMPTS, QUEUE_NAMES } from './jobs.js';
+import { logQueueErrors } from './queue-errors.js';
 
 /**
  * Outbox priorities. BullMQ runs jobs without a priority before every prioritized one, so both kinds carry
@@ -25,9 +27,11 @@ export class BullmqJobQueue implements JobQueue {
   readonly intake: Queue;
   readonly outbox: Queue;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: Redis, prefix: string, logger?: Logger) {
     this.intake = new Queue(QUEUE_NAMES.intake, { connection, prefix });
     this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
+    logQueueErrors(this.intake, logger);
+    logQueueErrors(this.outbox, logger);
   }
 
   async enqueueIntake(messageKey: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
 import { DEFAULT_ATTEMPTS, QUEUE_NAMES, type TimersJob } from './jobs.js';
+import { logQueueErrors } from './queue-errors.js';
 
 /** Cron patterns of the digests are read in China time. */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
@@ -26,8 +28,9 @@ const POLL_MS = 5;
 export class BullmqTimers {
   readonly queue: Queue;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(connection: Redis, prefix: string, logger?: Logger) {
     this.queue = new Queue(QUEUE_NAMES.timers, { connection, prefix });
+    logQueueErrors(this.queue, logger);
   }
 
   /** Creates, updates or removes the three job schedulers to match `schedule`. */

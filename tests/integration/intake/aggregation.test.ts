@@ -43,6 +43,21 @@ describe('messages of one sender within the aggregation window are one request',
     expect(notices[0]?.text).toContain('查询 1');
   });
 
+  it('keeps a 5,000-character report whole on the ticket but sends staff an excerpt, with no direction overrides', async () => {
+    const long = `3号楼电梯又坏了\u202E，${'老人下不了楼，'.repeat(700)}`;
+    await app.say({ from: '王阿姨', room: GROUP, text: long });
+
+    const [ticket] = await app.tickets.listTickets();
+    expect(ticket?.text).toBe(long.replace('\u202E', ''));
+    const notices = app.sent.filter((m) => m.to !== null);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      expect([...notice.text].length).toBeLessThan(400);
+      expect(notice.text).toContain('全文发「查询 1」');
+      expect(notice.text).not.toContain('\u202E');
+    }
+  });
+
   it('reads the same two messages 2 minutes apart as separate: the ticket has no building', async () => {
     await app.say({ from: '王阿姨', room: GROUP, text: '3号楼' });
     clock.advance(120 * SECOND);
