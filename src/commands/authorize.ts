@@ -8,13 +8,7 @@ import type { Ticket } from '../tickets/ticket.js';
 
 export type Sender = { name: string; id: string };
 
-export function isReporter(t: Ticket, sender: Sender): boolean {
-  return t.reporter === sender.name || (t.reporterId !== null && t.reporterId === sender.id);
-}
-
-export function isReporterOrCo(t: Ticket, sender: Sender): boolean {
-  return isReporter(t, sender) || t.coReporters.includes(sender.name);
-}
+export { isReporter, isReporterOrCo } from '../tickets/reporters.js';
 
 export const isSupervisor = (p: Person): boolean => p.roles.includes('supervisor');
 

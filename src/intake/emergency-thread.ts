@@ -93,8 +93,13 @@ export function isAboutEmergency(c: Classification, text: string, t: Ticket, now
   if (c.intent === 'emergency' || c.emergency_check || /11[09]|120|消防|救护车|急救/.test(text)) {
     return true;
   }
+  // a request about the same danger (same category, or the same building named) is about it; other
+  // requests and chatter in the group go on as they are
   const building = c.location.building;
-  return c.intent === 'grievance' && (building === null || building === t.location.building);
+  return (
+    c.intent === 'grievance' &&
+    (c.category === t.category || (building !== null && building === t.location.building))
+  );
 }
 
 export async function joinEmergency(

@@ -2,6 +2,7 @@ import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Classification } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
 import { requeuePendingOutbox } from '../outbox/requeue-pending.js';
 import type { JobQueue } from '../queue/job-queue.js';
@@ -143,7 +144,7 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
       deps,
       message,
       { c, text },
-      { ticketIfUnanswered: message.mentionsBot && message.room !== null },
+      { ticketIfUnanswered: questionTicketIfUnanswered(c, message) },
     ))
   ) {
     return;
@@ -169,6 +170,15 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
       ? [answer(message, intakeReplies.privateHello(deps.directory.botName))]
       : [];
   await settle(deps, message, c.intent, outbox);
+}
+
+/**
+ * When the knowledge base cannot answer a message that may be a question: a question ticket when the bot was
+ * addressed, or when the classifier was unsure between a grievance and a question (a person answers either
+ * way); chatter worded as a question stays chatter.
+ */
+function questionTicketIfUnanswered(c: Classification, message: SeenMessage): boolean {
+  return (message.mentionsBot && message.room !== null) || c.intent === 'grievance';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Category } from '../labels/labels.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 import { samePlace } from './same-place.js';
@@ -45,12 +46,8 @@ export async function findRecurrence(
 }
 
 /** Whether this person reported the ticket or joined it as a co-reporter. */
-export function isReporterOf(t: Ticket, person: { id: string; name: string }): boolean {
-  return (
-    (t.reporterId !== null ? t.reporterId === person.id : t.reporter === person.name) ||
-    t.coReporters.includes(person.name)
-  );
-}
+export const isReporterOf = (t: Ticket, person: { id: string; name: string }): boolean =>
+  isReporterOrCo(t, person);
 
 /**
  * The person's latest ticket in the given statuses: in a group, one reported in that group or privately;

@@ -20,6 +20,7 @@ export const ReplayEventSchema = z
     image: z.string().min(1).optional(),
     voice: z.string().min(1).optional(),
     mention: z.boolean().optional(),
+    from_id: z.string().min(1).optional(),
     tick: z.literal(true).optional(),
   })
   .loose()

@@ -115,6 +115,7 @@ async function play(app: App, clock: SimulatedClock, event: ReplayEvent): Promis
     ...(event.image !== undefined ? { image: event.image } : {}),
     ...(event.voice !== undefined ? { voice: event.voice } : {}),
     mention: event.mention ?? false,
+    ...(typeof event.from_id === 'string' ? { fromId: event.from_id } : {}),
   });
   await app.settle();
   // what the message started on the clock (a reopen's deadline extension) happens at once

@@ -15,6 +15,11 @@ export type SandboxSay = {
   image?: string;
   voice?: string;
   mention?: boolean;
+  /**
+   * The sender's WeChat id: two senders with one display name and different ids are two accounts (an
+   * impostor). Without it the id follows from the name: one name is one account.
+   */
+  fromId?: string;
 };
 
 /**
@@ -60,7 +65,7 @@ export class SandboxWorld {
   }
 
   people(): string[] {
-    return [...this.contacts.keys()];
+    return [...new Set([...this.contacts.values()].map((c) => c.payload.name))];
   }
 
   /** How many messages people have sent so far (replay waits until the bot has handled them all). */
@@ -81,8 +86,8 @@ export class SandboxWorld {
     this.puppet.emit('message', { messageId });
   }
 
-  private send({ from, room, text, image, voice, mention }: SandboxSay): void {
-    const talker = this.contact(from);
+  private send({ from, room, text, image, voice, mention, fromId }: SandboxSay): void {
+    const talker = this.contact(from, fromId);
     const target = room === null ? this.self : this.room(room, talker);
     if (image !== undefined || voice !== undefined) {
       const name = image ?? voice ?? 'file';
@@ -110,11 +115,12 @@ export class SandboxWorld {
     }
   }
 
-  private contact(name: string): mock.ContactMock {
-    let contact = this.contacts.get(name);
+  private contact(name: string, id?: string): mock.ContactMock {
+    const key = id === undefined ? name : `id:${id}`;
+    let contact = this.contacts.get(key);
     if (!contact) {
-      contact = this.mocker.createContact({ name });
-      this.contacts.set(name, contact);
+      contact = this.mocker.createContact(id === undefined ? { name } : { name, id });
+      this.contacts.set(key, contact);
     }
     return contact;
   }

@@ -29,4 +29,20 @@ describe('a resident who renames themselves after a pinned staff member', () => 
     expect(app.sent.at(-1)).toMatchObject({ to: '李明' });
     expect(app.sent.at(-1)?.text).not.toContain('已接单');
   });
+
+  it('an account that takes the reporter’s display name cannot withdraw, supplement or confirm the ticket', async () => {
+    app = await startTestApp();
+    await app.say({ from: '王阿姨', fromId: 'wxid_wang', room: '幸福里一区业主群', text: '3号楼电梯又坏了' });
+    const before = await app.tickets.events(1);
+
+    for (const text of ['撤回 1', '补充 1 不用修了', '满意 1']) {
+      await app.say({ from: '王阿姨', fromId: 'wxid_impostor', room: null, text });
+    }
+
+    expect((await app.tickets.getTicket(1))?.status).toBe('open');
+    expect(await app.tickets.events(1)).toHaveLength(before.length);
+    // the real reporter still can
+    await app.say({ from: '王阿姨', fromId: 'wxid_wang', room: null, text: '撤回 1' });
+    expect((await app.tickets.getTicket(1))?.status).toBe('cancelled');
+  });
 });
