@@ -45,10 +45,11 @@ describe('per-ticket rights', () => {
     expect(readsTicket(directory.person('钱进'), t)).toBe(false);
   });
 
-  it('knows reporters by name or chat id, and co-reporters by name', () => {
+  it('knows the reporter by chat id when the ticket has one (a second account with the name is not them), co-reporters by name', () => {
     const t = ticket({});
-    expect(isReporterOrCo(t, { name: '王阿姨', id: 'other' })).toBe(true);
+    expect(isReporterOrCo(t, { name: '王阿姨', id: 'other' })).toBe(false);
     expect(isReporterOrCo(t, { name: '改了名', id: 'wx-wang' })).toBe(true);
+    expect(isReporterOrCo({ ...t, reporterId: null }, { name: '王阿姨', id: 'other' })).toBe(true);
     expect(isReporterOrCo(t, { name: '陈大爷', id: 'x' })).toBe(true);
     expect(isReporterOrCo(t, { name: '刘女士', id: 'y' })).toBe(false);
   });
