@@ -49,7 +49,10 @@ export function createKnowledgeBase(
   entries: readonly KnowledgeEntryData[],
 ): KnowledgeBase {
   const all: Entry[] = [
-    ...entries.map((e) => ({ ...e, body: e.body as Body, answerFor: () => e.answer })),
+    ...entries.map((e) => {
+      const answer = tidyChinese(e.answer);
+      return { ...e, body: e.body as Body, answerFor: () => answer };
+    }),
     ...directoryEntries(directory),
   ];
   const byId = new Map(all.map((e) => [e.id, e]));
@@ -111,6 +114,11 @@ export function createKnowledgeBase(
       };
     },
   };
+}
+
+/** YAML's folded lines join with a space; Chinese sentences do not take one after their punctuation. */
+function tidyChinese(text: string): string {
+  return text.replace(/([。；，！？、：）」])\s+/g, '$1').trim();
 }
 
 const NO_PLACE: Place = { building: null, compound: undefined, room: null };

@@ -46,6 +46,17 @@ describe('the knowledge base', () => {
     expect(got.kind === 'answered' && got.text).toContain('周六上午有人值班');
   });
 
+  it('reads a folded YAML answer without the spaces folding puts between Chinese sentences', () => {
+    const folded = createKnowledgeBase(directory, [
+      {
+        ...(ENTRIES[0] as KnowledgeEntryData),
+        answer: '居委会周一至周五办公。 周六上午有人值班， 周日休息。',
+      },
+    ]);
+    const got = folded.answer({ text: '请问居委会星期六上不上班啊', room: null });
+    expect(got.kind === 'answered' && got.text).toBe('居委会周一至周五办公。周六上午有人值班，周日休息。');
+  });
+
   it('does not answer what it has no entry for, and names no lead when nothing is related', () => {
     expect(kb.answer({ text: '明德中学今年的录取分数线是多少', room: null })).toEqual({
       kind: 'unanswered',
