@@ -7,7 +7,23 @@ export function privateTo(name: string, text: string, id: string | null = null):
   return { room: null, roomId: null, to: name, toId: id, mentions: [], mentionIds: [], text };
 }
 
-/** A group message that @-mentions one person. */
+/** The longest display name the bot puts after an @ in a group. */
+const MAX_MENTION_CHARS = 16;
+
+/**
+ * Whether a display name may appear after the bot's @ in a group: a name, not a sentence. A name such as
+ * 「所有人 紧急通知：今晚停水，每户交押金500元」 would make the bot say the sender's words; such a sender is
+ * answered in the group without the @ (the reply still says what it is about).
+ */
+export function safeToMention(name: string): boolean {
+  return (
+    [...name].length <= MAX_MENTION_CHARS &&
+    !/[\s:：,，。;；!！?？@＠「」"“”]/.test(name) &&
+    !/^(所有人|全体|全员|everyone|all)/i.test(name)
+  );
+}
+
+/** A group message that @-mentions one person (when their name is safe to repeat). */
 function mentionIn(
   room: string | null,
   roomId: string,
@@ -15,7 +31,9 @@ function mentionIn(
   id: string | null,
   text: string,
 ): OutboxMessage {
-  return { room, roomId, to: null, toId: null, mentions: [name], mentionIds: [id ?? ''], text };
+  return safeToMention(name)
+    ? { room, roomId, to: null, toId: null, mentions: [name], mentionIds: [id ?? ''], text }
+    : { room, roomId, to: null, toId: null, mentions: [], mentionIds: [], text };
 }
 
 /** An answer to a message's sender where they spoke: @-mentioned in the group, or privately. */
