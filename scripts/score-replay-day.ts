@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { loadDirectory } from '../src/directory/load-directory.js';
 import { runReplay } from '../src/replay/run-replay.js';
 import { toChinaIso } from '../src/tickets/china-time.js';
 
@@ -36,7 +37,7 @@ const outbox = db.prepare('select "to", room, text from outbox').all() as Array<
   room: string | null;
   text: string;
 }>;
-const staff = new Set(['李明', '张伟', '王芳', '陈静', '刘桂兰', '吴晓东', '郑海', '赵红梅', '钱进', '孙建国', '周涛']);
+const directory = loadDirectory();
 // the replay delivers a message within a second of its `at`
 const key = (sender: string, at: string) =>
   `${sender}|${toChinaIso(new Date(Math.round(Date.parse(at) / 1000) * 1000))}`;
@@ -57,7 +58,7 @@ for (const line of lines) {
   const snippet = (line.text ?? '').replace(/\s+/g, '').slice(-12);
   const notices =
     snippet.length >= 6
-      ? outbox.filter((o) => o.to !== null && staff.has(o.to) && o.text.replace(/\s+/g, '').includes(snippet)).length
+      ? outbox.filter((o) => o.to !== null && directory.isStaff(o.to) && o.text.replace(/\s+/g, '').includes(snippet)).length
       : 0;
   if (opened) c.opened++;
   if (joined) c.joined++;

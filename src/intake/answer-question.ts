@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Classification } from '../labels/classification.js';
-import type { SeenMessage } from '../tickets/ticket-store.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
 import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
@@ -9,9 +9,7 @@ import { OUTCOMES } from './request-window.js';
 
 export type AnswerQuestionDeps = OpenTicketDeps & {
   knowledge: KnowledgeBase;
-  tickets: OpenTicketDeps['tickets'] & {
-    settleMessage: import('../tickets/ticket-store.js').TicketStore['settleMessage'];
-  };
+  tickets: OpenTicketDeps['tickets'] & Pick<TicketStore, 'settleMessage'>;
 };
 
 /**

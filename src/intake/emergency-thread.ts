@@ -1,10 +1,11 @@
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isAllClearWords } from './conversation-cues.js';
-import { isReporterOf, OPEN_STATUSES } from './related-tickets.js';
+import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
@@ -45,7 +46,7 @@ const sameRoom = (t: Ticket, m: SeenMessage) =>
 /** Whether the sender may call this emergency off: its reporter, a co-reporter or staff. */
 export function mayCallOff(directory: Directory, t: Ticket, message: SeenMessage): boolean {
   return (
-    isReporterOf(t, { id: message.senderId, name: message.sender }) ||
+    isReporterOrCo(t, { id: message.senderId, name: message.sender }) ||
     directory.isStaff(message.sender, message.senderId)
   );
 }

@@ -9,6 +9,7 @@ import type { JobQueue } from '../queue/job-queue.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
 import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { answerQuestion, mayBeQuestion } from './answer-question.js';
 import { isAgreement, isRatingPressure } from './conversation-cues.js';
@@ -19,7 +20,7 @@ import { openNewTicket } from './open-new-ticket.js';
 import { parseQuote } from './quote.js';
 import { recordRatingPressure } from './rating-pressure.js';
 import { placedRouting, readRequest } from './read-request.js';
-import { findQuotedTicket, isReporterOf } from './related-tickets.js';
+import { findQuotedTicket } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
@@ -125,14 +126,15 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
   // a quoted reply: the quote is context, the new part is the message
   const { quoted, text: newText } = parseQuote(received.text);
   const message = quoted ? { ...received, text: newText } : received;
-  if (await readAroundEmergency(deps, message)) {
+  const around = await readAroundEmergency(deps, message);
+  if (around.handled) {
     return;
   }
   if (quoted && (await readQuotedReport(deps, message, quoted, settings))) {
     return;
   }
   const window = await readRequestWindow(deps.tickets, message, settings.aggregationWindowS);
-  const unlinked = await readRequest({ ...deps, settings }, message, window);
+  const unlinked = await readRequest({ ...deps, settings }, message, window, around.c);
   if (!unlinked) {
     return;
   }
@@ -258,25 +260,30 @@ async function readPhoto(deps: IntakeDeps, message: SeenMessage): Promise<void> 
 
 /**
  * While an emergency is open in the group: an all-clear from its reporter settles it down, and talk about
- * the danger joins it. True when the message was read so.
+ * the danger joins it. `handled` when the message was read so; the classification made on the way is
+ * handed on so the rest of intake does not ask for it again.
  */
-async function readAroundEmergency(deps: IntakeDeps, message: SeenMessage): Promise<boolean> {
+async function readAroundEmergency(
+  deps: IntakeDeps,
+  message: SeenMessage,
+): Promise<{ handled: boolean; c?: Classification }> {
   const emergency = await openEmergencyIn(deps, message);
   if (!emergency) {
-    return false;
+    return { handled: false };
   }
   const cleared = await readAllClear(deps, message, message.text, emergency);
-  if (cleared !== undefined) {
-    return cleared !== 'moved';
+  if (cleared !== undefined && cleared !== 'moved') {
+    return { handled: true };
   }
   const c = await deps.classifier.classify({
     text: capText(message.text, MAX_CLASSIFIED_CHARS),
     roomTopic: message.room ?? undefined,
   });
   if (!isAboutEmergency(c, message.text, emergency, deps.clock.now())) {
-    return false;
+    return { handled: false, c };
   }
-  return (await joinEmergency(deps, message, { c, text: message.text }, emergency)) !== 'moved';
+  const joined = await joinEmergency(deps, message, { c, text: message.text }, emergency);
+  return { handled: joined !== 'moved', c };
 }
 
 /** A quoted reply agreeing with an open report in this group (「我家也是」) joins that ticket. */
@@ -293,7 +300,7 @@ async function readQuotedReport(
     now: deps.clock.now(),
     mergeWindowH: settings.mergeWindowH,
   });
-  if (!t || isReporterOf(t, { id: message.senderId, name: message.sender })) {
+  if (!t || isReporterOrCo(t, { id: message.senderId, name: message.sender })) {
     return false;
   }
   return (await joinAsCoReporter(deps, message, t)) !== 'moved';

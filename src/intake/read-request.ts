@@ -2,6 +2,7 @@ import type { Classifier } from '../classify/classifier.js';
 import type { Classification } from '../labels/classification.js';
 import { type Routing, routeTicket } from '../routing/route-ticket.js';
 import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp, isThanks } from './conversation-cues.js';
@@ -9,7 +10,7 @@ import { followUpTarget, followUpWithoutTicket, readsAsFollowUp, recordFollowUp 
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
 import type { OpenTicketDeps } from './open-new-ticket.js';
-import { findOpenDuplicate, findRecurrence, isReporterOf } from './related-tickets.js';
+import { findOpenDuplicate, findRecurrence } from './related-tickets.js';
 import { reopenRecurrence } from './reopen-recurrence.js';
 import { OUTCOMES, type RequestWindow } from './request-window.js';
 import { landmarkOf } from './same-place.js';
@@ -47,11 +48,14 @@ export async function readRequest(
   deps: ReadRequestDeps,
   message: SeenMessage,
   window: RequestWindow,
+  /** The message's own classification when the caller already has it (it is not asked for twice). */
+  known?: Classification,
 ): Promise<Unlinked | undefined> {
+  const alone = () => (known ? Promise.resolve(known) : classify(deps, message, message.text));
   const inWindow =
     window.ticketNumber !== null ? await deps.tickets.getTicket(window.ticketNumber) : undefined;
   if (inWindow) {
-    const c = await classify(deps, message, message.text);
+    const c = await alone();
     // one notice per burst: a sender adding again right after their last addition is recorded quietly
     const notify = window.lastOnTicket !== OUTCOMES.supplemented;
     if (
@@ -62,7 +66,7 @@ export async function readRequest(
     }
     return readAlone(deps, message, { c, text: message.text });
   }
-  return readAlone(deps, message, await classifyWithWindow(deps, message, window.pending));
+  return readAlone(deps, message, await classifyWithWindow(deps, message, window.pending, alone));
 }
 
 async function readAlone(
@@ -118,7 +122,7 @@ async function readAlone(
 
 /** The same reporter saying it again is chasing the ticket; anyone else joins it as a co-reporter. */
 function joinOpen(deps: ReadRequestDeps, message: SeenMessage, open: Ticket) {
-  return isReporterOf(open, { id: message.senderId, name: message.sender })
+  return isReporterOrCo(open, { id: message.senderId, name: message.sender })
     ? recordFollowUp(deps, message, open)
     : joinAsCoReporter(deps, message, open);
 }
@@ -176,6 +180,7 @@ async function classifyWithWindow(
   deps: ReadRequestDeps,
   message: SeenMessage,
   pending: readonly SeenMessage[],
+  alone: () => Promise<Classification>,
 ): Promise<Unlinked> {
   if (pending.length > 0) {
     const combined = [...pending, message].map((m) => m.text).reduce(joinTexts);
@@ -184,7 +189,7 @@ async function classifyWithWindow(
       return { c, text: combined };
     }
   }
-  return { c: await classify(deps, message, message.text), text: message.text };
+  return { c: await alone(), text: message.text };
 }
 
 async function classify(deps: ReadRequestDeps, message: SeenMessage, text: string): Promise<Classification> {

@@ -45,10 +45,6 @@ export async function findRecurrence(
     .sort((a, b) => (b.closedAt?.getTime() ?? 0) - (a.closedAt?.getTime() ?? 0))[0];
 }
 
-/** Whether this person reported the ticket or joined it as a co-reporter. */
-export const isReporterOf = (t: Ticket, person: { id: string; name: string }): boolean =>
-  isReporterOrCo(t, person);
-
 /**
  * The person's latest ticket in the given statuses: in a group, one reported in that group or privately;
  * in a private chat, any.
@@ -60,7 +56,7 @@ export async function latestTicketOf(
 ): Promise<Ticket | undefined> {
   const all = await tickets.listTickets({ statuses });
   return all
-    .filter((t) => isReporterOf(t, person))
+    .filter((t) => isReporterOrCo(t, person))
     .filter((t) => person.roomId === null || t.roomId === null || t.roomId === person.roomId)
     .sort(latestFirst)[0];
 }

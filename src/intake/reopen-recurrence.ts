@@ -1,9 +1,9 @@
 import { maskPersonalData } from '../privacy/mask.js';
 import { applyActions } from '../tickets/apply-action.js';
 import { formatChinaShort } from '../tickets/china-time.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { isReporterOf } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
@@ -26,7 +26,7 @@ export async function reopenRecurrence(
 ): Promise<SettleResult> {
   const now = deps.clock.now();
   const person = { id: message.senderId, name: message.sender };
-  const coReporters = isReporterOf(closed, person)
+  const coReporters = isReporterOrCo(closed, person)
     ? closed.coReporters
     : [...closed.coReporters, message.sender];
   const closedAt = closed.closedAt ? formatChinaShort(closed.closedAt) : '';

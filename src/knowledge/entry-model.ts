@@ -19,6 +19,20 @@ const EPOCHS = 30;
  * edits the file and the model follows. Deterministic (seeded order), a fraction of a second.
  */
 export function trainEntryModel(examples: readonly EntryExamples[]): EntryModel {
+  // the same knowledge base in one process (every app a test starts, a restart in the sandbox) trains once
+  const key = JSON.stringify(examples);
+  const known = trained.get(key);
+  if (known) {
+    return known;
+  }
+  const model = fit(examples);
+  trained.set(key, model);
+  return model;
+}
+
+const trained = new Map<string, EntryModel>();
+
+function fit(examples: readonly EntryExamples[]): EntryModel {
   const vocab = new Map<string, number>();
   const rowOf = (text: string, grow: boolean): Int32Array => {
     const indices: number[] = [];
