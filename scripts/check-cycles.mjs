@@ -1,12 +1,24 @@
-// Fails when src/ has an import cycle between files or between top-level folders.
+// Fails when src/ has an import cycle between files or between top-level folders, or when a domain
+// folder imports an infrastructure package (the domain depends on ports; adapters live elsewhere).
 // Uses madge for the file graph, then folds it onto folders (src/<folder>/...).
+import { readFileSync } from 'node:fs';
 import madge from 'madge';
+
+const DOMAIN = ['tickets', 'routing', 'sla', 'classify', 'commands', 'intake', 'stats', 'knowledge'];
+const INFRASTRUCTURE = /^(wechaty|wechaty-puppet[\w-]*|bullmq|ioredis|openai|kysely|better-sqlite3|pg)$/;
 
 const graph = await madge('src', {
   fileExtensions: ['ts'],
   detectiveOptions: { ts: { skipTypeImports: false } },
 });
 const problems = graph.circular().map((cycle) => `file cycle: ${cycle.join(' -> ')}`);
+for (const file of Object.keys(graph.obj())) {
+  if (!DOMAIN.includes(file.split('/')[0])) continue;
+  const source = readFileSync(`src/${file}`, 'utf8');
+  for (const [, name] of source.matchAll(/from '([^'.][^']*)'/g)) {
+    if (INFRASTRUCTURE.test(name)) problems.push(`domain file imports infrastructure: ${file} -> ${name}`);
+  }
+}
 
 const folderOf = (file) => (file.includes('/') ? file.split('/')[0] : '.');
 const edges = new Map();

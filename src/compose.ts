@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
 import type { Classifier } from './classify/classifier.js';
-import { createClassifier } from './classify/create-classifier.js';
 import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
@@ -15,8 +14,10 @@ import { acceptMessage } from './intake/accept-message.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { processIntake } from './intake/process-intake.js';
 import type { Transcriber } from './intake/voice.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { type Answerer, createAnswerer } from './knowledge/answerer.js';
 import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
+import { createClassifier } from './llm/create-classifier.js';
+import { createOpenAIAnswerPhraser } from './llm/openai-answer-phraser.js';
 import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
@@ -73,7 +74,7 @@ type Core = {
   queue: BullmqJobQueue;
   timers: BullmqTimers;
   classifier: Classifier;
-  knowledge: KnowledgeBase;
+  knowledge: Answerer;
   /** Voice messages' audio (DATA_DIR/media) and, when configured, their transcription. */
   media: ReturnType<typeof createMediaDir>;
   transcriber: Transcriber | undefined;
@@ -92,11 +93,20 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
   try {
     const directory = loadDirectory(config.DIRECTORY_FILE);
     const calendar = communityCalendar(directory, logger);
-    const knowledge = loadKnowledgeBase(
+    const knowledgeBase = loadKnowledgeBase(
       config.KNOWLEDGE_FILE ?? knowledgeFileBeside(config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE),
       directory,
     );
-    logger.info({ event: 'knowledge.loaded', entries: knowledge.size }, 'knowledge base loaded');
+    const llm = llmSettings(config);
+    const knowledge = createAnswerer(
+      knowledgeBase,
+      llm ? createOpenAIAnswerPhraser(llm, config.PROMPTS_DIR) : undefined,
+      logger,
+    );
+    logger.info(
+      { event: 'knowledge.loaded', entries: knowledgeBase.size, phrased: llm !== undefined },
+      'knowledge base loaded',
+    );
     const redisEndpoint = await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
     closers.push(redisEndpoint.stop);
     const tickets = await openTicketStore({
@@ -115,7 +125,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     closers.push(() => timers.close());
     const classifier = await createClassifier({
       directory,
-      llm: llmSettings(config),
+      llm,
       promptsDir: config.PROMPTS_DIR,
       logger,
     });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { createClassifier } from '../classify/create-classifier.js';
 import { loadConfig } from '../config.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from '../directory/load-directory.js';
 import { mayBeQuestion } from '../intake/answer-question.js';
@@ -9,6 +8,7 @@ import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { checkKnowledgeText, knowledgeFileBeside } from '../knowledge/load-knowledge.js';
 import { KnowledgeBaseSchema } from '../knowledge/schema.js';
 import type { Classification } from '../labels/classification.js';
+import { createClassifier } from '../llm/create-classifier.js';
 import { createLogger } from '../logger.js';
 import type { CliIo } from './io.js';
 import { flagValue } from './io.js';

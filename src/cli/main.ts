@@ -1,7 +1,7 @@
-import { createClassifier } from '../classify/create-classifier.js';
 import { llmSettings, loadConfig } from '../config.js';
 import { loadDirectory } from '../directory/load-directory.js';
 import { isAppError } from '../errors.js';
+import { createClassifier } from '../llm/create-classifier.js';
 import { createLogger } from '../logger.js';
 import { runReplay } from '../replay/run-replay.js';
 import { runAuditVerify } from './audit-command.js';

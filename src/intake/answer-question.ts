@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Answerer } from '../knowledge/answerer.js';
 import type { Classification } from '../labels/classification.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
@@ -8,7 +8,7 @@ import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 
 export type AnswerQuestionDeps = OpenTicketDeps & {
-  knowledge: KnowledgeBase;
+  knowledge: Answerer;
   tickets: OpenTicketDeps['tickets'] & Pick<TicketStore, 'settleMessage'>;
 };
 
@@ -23,7 +23,7 @@ export async function answerQuestion(
   q: { c: Classification; text: string },
   options: { ticketIfUnanswered: boolean } = { ticketIfUnanswered: true },
 ): Promise<boolean> {
-  const found = deps.knowledge.answer({ text: q.text, room: message.room });
+  const found = await deps.knowledge.answer({ text: q.text, room: message.room });
   if (found.kind !== 'answered' && !options.ticketIfUnanswered) {
     return false;
   }

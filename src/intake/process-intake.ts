@@ -1,7 +1,7 @@
 import type { Classifier } from '../classify/classifier.js';
 import type { Clock } from '../clock/clock.js';
 import type { Directory } from '../directory/directory.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Answerer } from '../knowledge/answerer.js';
 import type { Classification } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
 import { requeuePendingOutbox } from '../outbox/requeue-pending.js';
@@ -36,7 +36,7 @@ export type IntakeDeps = {
   clock: Clock;
   logger: Logger;
   /** What the bot may answer residents' questions from. */
-  knowledge: KnowledgeBase;
+  knowledge: Answerer;
   /** The conversation windows; the defaults when not given. */
   settings?: IntakeSettings;
   /** Speech to text for voice messages, and where their audio is kept; without them residents are asked to type. */

@@ -14,9 +14,17 @@ export type KnowledgeAnswer =
   /** No good answer: `body` is the best lead for who should answer, when there is one. */
   | { kind: 'unanswered'; body: Body | null };
 
+/** An entry as a reader sees it: its answer for the asker's place. */
+export type Passage = { id: string; title: string; text: string; body: Body };
+
 export type KnowledgeBase = {
   readonly size: number;
   answer(question: Question): KnowledgeAnswer;
+  /**
+   * The entries worth reading for this question, best first, at most `PASSAGES` of them: the search's top
+   * hits and the model's top entries that apply to the asker's place, each with its answer for that place.
+   */
+  passages(question: Question): Passage[];
   /** What each reader puts first for the asker's place: the model's entry and probability, the search's. */
   rank(question: Question): { id: string | null; p: number; searchId: string | null; coverage: number };
 };
@@ -30,6 +38,8 @@ export type KnowledgeBase = {
 export const MIN_PROBABILITY = 0.5;
 /** Below the answer bar, a search hit explaining this much of a question still names who should answer it. */
 export const LEAD_COVERAGE = 0.1;
+/** How many entries a phrasing model reads for one question. */
+export const PASSAGES = 4;
 
 type Entry = {
   id: string;
@@ -91,6 +101,8 @@ export function createKnowledgeBase(
       lead: best && best.coverage >= LEAD_COVERAGE ? byId.get(best.id) : undefined,
       best,
       top,
+      hits,
+      learned,
     };
   };
   return {
@@ -98,6 +110,22 @@ export function createKnowledgeBase(
     rank(question) {
       const r = rank(question);
       return { id: r.top?.id ?? null, p: r.p, searchId: r.best?.id ?? null, coverage: r.best?.coverage ?? 0 };
+    },
+    passages(question) {
+      const r = rank(question);
+      // alternate the two readers' rankings so that each one's best entries are read
+      const ids: string[] = [];
+      for (let i = 0; i < PASSAGES && ids.length < PASSAGES; i++) {
+        for (const id of [r.hits[i]?.id, r.learned[i]?.id]) {
+          if (id !== undefined && !ids.includes(id) && ids.length < PASSAGES) {
+            ids.push(id);
+          }
+        }
+      }
+      return ids.flatMap((id) => {
+        const entry = byId.get(id);
+        return entry ? [{ id, title: entry.title, text: entry.answerFor(r.place), body: entry.body }] : [];
+      });
     },
     answer(question) {
       const r = rank(question);

@@ -35,6 +35,8 @@ export type FakeOpenAIServer = {
   /** Queues responses, used in order; once empty, `fallback` answers (a 500 unless replaced). */
   enqueue(...responses: ScriptedResponse[]): void;
   fallback: ScriptedResponse;
+  /** When set, answers any request it returns a response for, before the queue (for several callers at once). */
+  route?: (body: ChatCompletionRequest) => ScriptedResponse | undefined;
   close(): Promise<void>;
 };
 
@@ -96,7 +98,8 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         body: JSON.parse(raw) as ChatCompletionRequest,
         at: Date.now(),
       });
-      const response = queue.shift() ?? fake.fallback;
+      const body = requests[requests.length - 1]?.body as ChatCompletionRequest;
+      const response = fake.route?.(body) ?? queue.shift() ?? fake.fallback;
       later(response.delayMs ?? 0, () => {
         if (response.bodyDelayMs === undefined) {
           send(res, response);

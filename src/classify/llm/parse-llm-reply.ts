@@ -24,7 +24,7 @@ export function parseLlmReply(content: string | null | undefined, schema: LlmRep
   return { success: true, data: result.data };
 }
 
-function stripFence(content: string): string {
+export function stripFence(content: string): string {
   const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(content);
   return fenced?.[1] ?? content;
 }

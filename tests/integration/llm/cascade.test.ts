@@ -2,8 +2,8 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCascadeClassifier } from '../../../src/classify/cascade-classifier.js';
 import type { Classifier } from '../../../src/classify/classifier.js';
-import { createOpenAIClassifier } from '../../../src/classify/openai-classifier.js';
 import type { Classification } from '../../../src/labels/classification.js';
+import { createOpenAIClassifier } from '../../../src/llm/openai-classifier.js';
 import {
   completion,
   type FakeOpenAIServer,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../../src/classify/llm/circuit-breaker.js';
-import { createOpenAIClassifier } from '../../../src/classify/openai-classifier.js';
+import { createOpenAIClassifier } from '../../../src/llm/openai-classifier.js';
 import {
   completion,
   type FakeOpenAIServer,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenAIClassifier } from '../../../src/classify/openai-classifier.js';
+import { createOpenAIClassifier } from '../../../src/llm/openai-classifier.js';
 import {
   completion,
   type FakeOpenAIServer,

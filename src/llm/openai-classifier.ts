@@ -1,15 +1,15 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import type { ClassifyFailure, ClassifyOutcome, RemoteClassifier } from '../classify/classifier.js';
+import { withCircuitBreaker } from '../classify/llm/breaker-classifier.js';
+import { buildChatMessages, type ChatMessage } from '../classify/llm/chat-messages.js';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../classify/llm/circuit-breaker.js';
+import type { ClassifyPrompt } from '../classify/llm/classify-prompt.js';
+import { REPLY_FORMAT_NAME } from '../classify/llm/llm-reply.js';
+import { type ParsedReply, parseLlmReply, toClassification } from '../classify/llm/parse-llm-reply.js';
+import { type HeaderLookup, retryDelayMs } from '../classify/llm/retry-delay.js';
 import type { LlmSettings } from '../config.js';
 import type { ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
-import type { ClassifyFailure, ClassifyOutcome, RemoteClassifier } from './classifier.js';
-import { withCircuitBreaker } from './llm/breaker-classifier.js';
-import { buildChatMessages, type ChatMessage } from './llm/chat-messages.js';
-import { CircuitBreaker, type CircuitBreakerOptions } from './llm/circuit-breaker.js';
-import type { ClassifyPrompt } from './llm/classify-prompt.js';
-import { REPLY_FORMAT_NAME } from './llm/llm-reply.js';
-import { type ParsedReply, parseLlmReply, toClassification } from './llm/parse-llm-reply.js';
-import { type HeaderLookup, retryDelayMs } from './llm/retry-delay.js';
 
 export type OpenAIClassifierOptions = {
   model: string;

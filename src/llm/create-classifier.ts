@@ -1,10 +1,10 @@
+import { createCascadeClassifier } from '../classify/cascade-classifier.js';
+import type { Classifier } from '../classify/classifier.js';
+import { loadClassifyPrompt } from '../classify/llm/classify-prompt.js';
+import { createLocalClassifier } from '../classify/local/local-classifier.js';
 import type { LlmSettings } from '../config.js';
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
-import { createCascadeClassifier } from './cascade-classifier.js';
-import type { Classifier } from './classifier.js';
-import { loadClassifyPrompt } from './llm/classify-prompt.js';
-import { createLocalClassifier } from './local/local-classifier.js';
 import { createOpenAIClassifier } from './openai-classifier.js';
 
 /**
