@@ -1,3 +1,4 @@
+import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
@@ -5,6 +6,7 @@ import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isAllClearWords } from './conversation-cues.js';
+import { emergencyPhone } from './emergency-phone.js';
 import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, privately } from './reply-to.js';
@@ -37,6 +39,45 @@ export async function openEmergencyIn(
   });
   return open
     .filter((t) => t.intent === 'emergency' && sameRoom(t, message))
+    .sort((a, b) => b.number - a.number)[0];
+}
+
+/** Whether any emergency was reported in the community within THREAD_MS and is still open. */
+export async function anyOpenEmergency(deps: EmergencyThreadDeps): Promise<boolean> {
+  return (await recentOpenEmergencies(deps)).length > 0;
+}
+
+async function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[]> {
+  const open = await deps.tickets.listTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(deps.clock.now().getTime() - THREAD_MS),
+  });
+  return open.filter((t) => t.intent === 'emergency');
+}
+
+/**
+ * The same emergency told in another group soon after it was reported (「锦苑那边着火了？消防车往那边去了」):
+ * an open emergency of the same kind in the community within THREAD_MS, when the message names no other
+ * building or compound. Joining it tells the responders once instead of raising a second alarm.
+ */
+export async function sameEmergencyElsewhere(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+  read: { c: Classification; text: string },
+): Promise<Ticket | undefined> {
+  const { c, text } = read;
+  if (c.intent !== 'emergency' && !c.emergency_check) {
+    return undefined;
+  }
+  const open = await recentOpenEmergencies(deps);
+  const named = namedCompound(text, deps.directory)?.name ?? null;
+  const samePlace = (t: Ticket) =>
+    c.location.building !== null
+      ? c.location.building === t.location.building
+      : named === null || named === t.location.compound;
+  return open
+    .filter((t) => !sameRoom(t, message) && t.category === c.category)
+    .filter(samePlace)
     .sort((a, b) => b.number - a.number)[0];
 }
 
@@ -108,6 +149,7 @@ export async function joinEmergency(
   message: SeenMessage,
   read: { c: Classification; text: string },
   t: Ticket,
+  options: { fromElsewhere?: boolean } = {},
 ): Promise<SettleResult> {
   const { c, text } = read;
   const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])];
@@ -122,8 +164,12 @@ export async function joinEmergency(
     },
     patch: { text: joinTexts(t.text, `${message.sender}：${text}`) },
     expectStatus: OPEN_STATUSES,
-    outbox: alerted.map((name) =>
-      privately(name, intakeReplies.emergencyThreadNotice(t, message.sender, text)),
-    ),
+    outbox: [
+      // in another group the resident learns it is known and being handled, and what to do if in danger
+      ...(options.fromElsewhere
+        ? [answer(message, intakeReplies.emergencyKnown(t, emergencyPhone(t.category, t.text)))]
+        : []),
+      ...alerted.map((name) => privately(name, intakeReplies.emergencyThreadNotice(t, message.sender, text))),
+    ],
   });
 }

@@ -13,7 +13,14 @@ import { isReporterOrCo } from '../tickets/reporters.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { answerQuestion, mayBeQuestion } from './answer-question.js';
 import { isAgreement, isRatingPressure } from './conversation-cues.js';
-import { isAboutEmergency, joinEmergency, openEmergencyIn, readAllClear } from './emergency-thread.js';
+import {
+  anyOpenEmergency,
+  isAboutEmergency,
+  joinEmergency,
+  openEmergencyIn,
+  readAllClear,
+  sameEmergencyElsewhere,
+} from './emergency-thread.js';
 import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
 import { openNewTicket } from './open-new-ticket.js';
@@ -269,7 +276,7 @@ async function readAroundEmergency(
 ): Promise<{ handled: boolean; c?: Classification }> {
   const emergency = await openEmergencyIn(deps, message);
   if (!emergency) {
-    return { handled: false };
+    return readEmergencyElsewhere(deps, message);
   }
   const cleared = await readAllClear(deps, message, message.text, emergency);
   if (cleared !== undefined && cleared !== 'moved') {
@@ -283,6 +290,32 @@ async function readAroundEmergency(
     return { handled: false, c };
   }
   const joined = await joinEmergency(deps, message, { c, text: message.text }, emergency);
+  return { handled: joined !== 'moved', c };
+}
+
+/**
+ * No emergency open in this group: a danger told here may be the one reported in another group a moment
+ * ago; then it joins that ticket (the responders hear it once) instead of raising a second alarm. Looked
+ * at only while some emergency is open in the community, so ordinary messages cost one query.
+ */
+async function readEmergencyElsewhere(
+  deps: IntakeDeps,
+  message: SeenMessage,
+): Promise<{ handled: boolean; c?: Classification }> {
+  if (!(await anyOpenEmergency(deps))) {
+    return { handled: false };
+  }
+  const c = await deps.classifier.classify({
+    text: capText(message.text, MAX_CLASSIFIED_CHARS),
+    roomTopic: message.room ?? undefined,
+  });
+  const emergency = await sameEmergencyElsewhere(deps, message, { c, text: message.text });
+  if (!emergency) {
+    return { handled: false, c };
+  }
+  const joined = await joinEmergency(deps, message, { c, text: message.text }, emergency, {
+    fromElsewhere: true,
+  });
   return { handled: joined !== 'moved', c };
 }
 

@@ -10,7 +10,7 @@ import { followUpTarget, followUpWithoutTicket, readsAsFollowUp, recordFollowUp 
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
 import type { OpenTicketDeps } from './open-new-ticket.js';
-import { findOpenDuplicate, findRecurrence } from './related-tickets.js';
+import { alsoPlausible, findOpenDuplicate, findRecurrence } from './related-tickets.js';
 import { reopenRecurrence } from './reopen-recurrence.js';
 import { OUTCOMES, type RequestWindow } from './request-window.js';
 import { landmarkOf } from './same-place.js';
@@ -103,10 +103,14 @@ async function readAlone(
   const routing = placedRouting(deps, message, c, text);
   const problem = { category: c.category, location: routing.location };
   const now = deps.clock.now();
-  const open = await findOpenDuplicate(deps.tickets, problem, {
-    now,
-    mergeWindowH: deps.settings.mergeWindowH,
-  });
+  const open = await findOpenDuplicate(
+    deps.tickets,
+    { ...problem, alsoPlausible: alsoPlausible(c) },
+    {
+      now,
+      mergeWindowH: deps.settings.mergeWindowH,
+    },
+  );
   if (open && (await joinOpen(deps, message, open)) !== 'moved') {
     return undefined;
   }

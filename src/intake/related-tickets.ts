@@ -11,11 +11,31 @@ const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 type Store = Pick<TicketStore, 'listTickets'>;
-type Problem = { category: Category; location: TicketLocation };
+/**
+ * A problem at a place: its category and, when the classifier gives them, the other categories it
+ * found plausible (a rewording of the same manhole may land in public security instead of road facilities).
+ */
+type Problem = { category: Category; location: TicketLocation; alsoPlausible?: readonly Category[] };
+
+/** A category this likely, next to the chosen one, still describes the same problem for joining an open ticket. */
+export const PLAUSIBLE_CATEGORY = 0.2;
+
+/** The categories other than the chosen one that the classifier gave at least PLAUSIBLE_CATEGORY. */
+export function alsoPlausible(c: {
+  category: Category;
+  category_probabilities?: Record<string, number>;
+}): Category[] {
+  return Object.entries(c.category_probabilities ?? {})
+    .filter(([category, p]) => category !== c.category && p >= PLAUSIBLE_CATEGORY)
+    .map(([category]) => category as Category);
+}
 
 const latestFirst = (a: Ticket, b: Ticket) => b.number - a.number;
 
-/** The open ticket about the same problem (category) at the same place, created within the merge window. */
+/**
+ * The open ticket about the same problem at the same place, created within the merge window: the same
+ * category, or one the classifier also found plausible for this message.
+ */
 export async function findOpenDuplicate(
   tickets: Store,
   problem: Problem,
@@ -26,7 +46,14 @@ export async function findOpenDuplicate(
     createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
     ...(problem.location.building !== null ? { building: problem.location.building } : {}),
   });
-  return candidates.filter((t) => sameProblem(t, problem)).sort(latestFirst)[0];
+  const likely = (t: Ticket) =>
+    (t.category === problem.category || problem.alsoPlausible?.includes(t.category) === true) &&
+    samePlace(t.location, problem.location);
+  // the same category first; a neighbouring one only when no ticket of the same category is open there
+  return (
+    candidates.filter((t) => sameProblem(t, problem)).sort(latestFirst)[0] ??
+    candidates.filter(likely).sort(latestFirst)[0]
+  );
 }
 
 /** The closed ticket about the same problem at the same place whose closure is within the recurrence window. */

@@ -77,6 +77,10 @@ export const intakeReplies = {
     `【解除】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}说：「${quote(text)}」\n` +
     `催办已暂停。请核实：无事请回复「办结 ${t.number} 核实情况」；如仍需处置，回复「进展 ${t.number} 情况」。`,
 
+  /** To a resident telling of an emergency already reported in another group. */
+  emergencyKnown: (t: Ticket, call: { phone: string; use: string }) =>
+    `这起险情已有人报告（工单 #${t.number}），工作人员已收到并在处置。身边如有危险请先离开，${call.use}请拨打 ${call.phone}。`,
+
   /** To the alerted staff: what the group says about an open emergency. */
   emergencyThreadNotice: (t: Ticket, who: string, text: string) =>
     `【现场】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}：「${quote(text)}」`,

@@ -15,6 +15,8 @@ export const ClassificationSchema = z.object({
   place: z.enum(['street', 'compound', 'unknown']).default('unknown'),
   /** Calibrated probability of each intent (local model), summing to 1; empty when not known. */
   probabilities: z.record(z.string(), z.number()).default({}),
+  /** Calibrated probability of the likelier categories (local model, those ≥ 0.05); empty when not known. */
+  category_probabilities: z.record(z.string(), z.number()).optional(),
   /** In the grey zone below a sure emergency: staff check at once, the reply names the emergency number. */
   emergency_check: z.boolean().default(false),
   confidence: z.number().min(0).max(1),

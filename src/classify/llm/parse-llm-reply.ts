@@ -62,6 +62,7 @@ export function toClassification(
     compound: byBuilding ?? reply.compound,
     place: 'unknown',
     probabilities: {},
+    category_probabilities: {},
     emergency_check: false,
     confidence: reply.confidence,
     source: 'llm',

@@ -111,6 +111,7 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
       place: 'unknown',
       confidence: round(pIntent),
       probabilities,
+      category_probabilities: {},
       emergency_check: false,
       source: 'local',
       cues: [...cues, `model:${model.version}`],
@@ -139,6 +140,9 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
     place: place.kind,
     confidence: round(Math.min(pIntent, pCategory)),
     probabilities,
+    category_probabilities: Object.fromEntries(
+      [...categories].filter(([, p]) => p >= 0.05).map(([c, p]) => [c, round(p)]),
+    ),
     emergency_check: emergencyCheck,
     source: 'local',
     cues: [...cues, `model:${model.version}`, `category:p=${round(pCategory)}`, ...place.cues, body.cue],

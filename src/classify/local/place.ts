@@ -1,4 +1,5 @@
 import type { Directory } from '../../directory/directory.js';
+import type { CompoundData } from '../../directory/schema.js';
 import type { Location } from '../../labels/labels.js';
 import { firstMatch } from './cue.js';
 
@@ -46,6 +47,17 @@ function shortName(name: string, compounds: ReadonlyArray<{ name: string }>): st
   return prefix > 0 && alias.length >= 2 && alias !== name ? alias : undefined;
 }
 
+/** The community's compound a text names, by its name or its short name (一区), if any. */
+export function namedCompound(text: string, directory: Pick<Directory, 'data'>): CompoundData | undefined {
+  return (
+    directory.data.compounds.find((c) => text.includes(c.name)) ??
+    directory.data.compounds.find((c) => {
+      const alias = shortName(c.name, directory.data.compounds);
+      return alias !== undefined && text.includes(alias);
+    })
+  );
+}
+
 /** Decides the place from text cues, the directory (building → compound) and, weakly, the group it came from. */
 export function resolvePlace(
   text: string,
@@ -54,12 +66,7 @@ export function resolvePlace(
   roomTopic?: string,
 ): Place {
   const cues: string[] = [];
-  const named =
-    directory.data.compounds.find((c) => text.includes(c.name)) ??
-    directory.data.compounds.find((c) => {
-      const alias = shortName(c.name, directory.data.compounds);
-      return alias !== undefined && text.includes(alias);
-    });
+  const named = namedCompound(text, directory);
   const street = directory.data.streets.find((s) => text.includes(s)) ?? firstMatch(text, STREET);
   const inside = firstMatch(text, IN_COMPOUND);
   const other = named ? undefined : OTHER_COMPOUND.exec(text)?.[0];

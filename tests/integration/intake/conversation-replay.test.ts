@@ -86,3 +86,33 @@ describe('shaozi replay: a busy group read as a conversation', () => {
     expect(later.filter((l) => l.text.startsWith('【督办】') && l.text.includes('#2'))).toHaveLength(3);
   });
 });
+
+describe('shaozi replay: one emergency told in several groups', () => {
+  it('joins news of the same fire from another group to its ticket, while a fire elsewhere raises its own alarm', async () => {
+    const { lines, tickets } = await replay('tests/fixtures/replay/conversation-emergency-other-group.jsonl');
+
+    // the shed fire and the 7号楼 fire are two emergencies; the news from 二区 is not a third
+    expect(tickets.map((t) => [t.number, t.intent, t.location.building])).toEqual([
+      [1, 'emergency', 25],
+      [2, 'emergency', 7],
+    ]);
+    expect(tickets[0]?.events.map((e) => e.type)).toEqual([
+      'created',
+      expect.stringMatching(/^(emergency_info|supplemented)$/),
+      'all_clear',
+    ]);
+    // the resident in the other group learns it is known and what to do; the responders hear it once
+    expect(toResident(lines, '雷子').map((l) => l.text)).toEqual([
+      expect.stringMatching(/已有人报告（工单 #1）.*119/),
+    ]);
+    expect(toPerson(lines, '陈静').map((l) => l.text.slice(0, 4))).toEqual([
+      '【紧急】',
+      '【现场】',
+      '【解除】',
+    ]);
+    expect(toPerson(lines, '陈静')[1]?.text).toContain('雷子');
+    expect(
+      lines.filter((l) => l.text.startsWith('【紧急】') && l.text.includes('#2')).length,
+    ).toBeGreaterThan(0);
+  });
+});
