@@ -13,6 +13,7 @@ import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-director
 import { acceptMessage } from './intake/accept-message.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { processIntake } from './intake/process-intake.js';
+import { createUnreadRecovery } from './intake/recover-unread.js';
 import type { Transcriber } from './intake/voice.js';
 import { type Answerer, createAnswerer } from './knowledge/answerer.js';
 import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
@@ -22,7 +23,7 @@ import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
-import { requeuePendingOutbox } from './outbox/requeue-pending.js';
+import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
@@ -186,6 +187,20 @@ export async function composeApp(options: AppOptions): Promise<App> {
     await timers.schedule(timerSchedule(config));
     // messages committed before a crash but never sent go out now
     await requeuePendingOutbox(tickets, queue);
+    const recoverUnread = createUnreadRecovery(
+      { tickets, queue, clock, logger },
+      { graceMs: config.RECOVERY_GRACE_S * 1000 },
+    );
+    closers.push(
+      startWatchdog(config, logger, async () => {
+        await recoverUnread();
+        await requeueLostOutbox(tickets, queue, logger);
+        const missing = await timers.ensureScheduled(timerSchedule(config));
+        if (missing.length > 0) {
+          logger.warn({ event: 'timers.rescheduled', missing }, 'timer schedulers re-created');
+        }
+      }),
+    );
     const settle = async (timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       while (bot.sandbox && bot.handledCount() < bot.sandbox.deliveredCount()) {
@@ -194,15 +209,27 @@ export async function composeApp(options: AppOptions): Promise<App> {
         }
         await new Promise((r) => setTimeout(r, 5));
       }
-      await queue.waitIdle(timeoutMs);
-      // a sweep or digest running now queues messages: wait for it, then for them
-      while ((await timers.busy()) > 0) {
+      // idle means every stored message read: one stored but never queued is queued again, then waited for
+      for (;;) {
+        await queue.waitIdle(timeoutMs);
+        // a sweep or digest running now queues messages: wait for it, then for them
+        while ((await timers.busy()) > 0) {
+          if (Date.now() > deadline) {
+            throw new Error('the timers queue is still busy');
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        await queue.waitIdle(timeoutMs);
+        const { unread } = await recoverUnread(0);
+        const lostReplies = await requeueLostOutbox(tickets, queue, logger);
+        if (unread === 0 && lostReplies === 0) {
+          return;
+        }
         if (Date.now() > deadline) {
-          throw new Error('the timers queue is still busy');
+          throw new Error(`${unread} stored messages are still unread`);
         }
         await new Promise((r) => setTimeout(r, 5));
       }
-      await queue.waitIdle(timeoutMs);
     };
     const runTimers = async () => {
       await timers.run('sweep');
@@ -281,6 +308,34 @@ function timersProcessor(deps: Parameters<typeof runTimerTask>[0]): (job: Timers
 }
 
 /** The job schedulers the configuration asks for (SWEEP_INTERVAL_S 0 and cron `off` turn them off). */
+/**
+ * Runs `recover` every RECOVERY_INTERVAL_S (never two at once); a failed run is logged and the next one
+ * tries again. Returns the closer that stops it.
+ */
+function startWatchdog(config: Config, logger: Logger, recover: () => Promise<void>): () => Promise<void> {
+  if (config.RECOVERY_INTERVAL_S <= 0) {
+    return async () => {};
+  }
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) {
+      return;
+    }
+    busy = true;
+    running = recover()
+      .catch((err: unknown) => logger.warn({ event: 'recovery.failed', err }, 'recovery run failed'))
+      .finally(() => {
+        busy = false;
+      });
+  }, config.RECOVERY_INTERVAL_S * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
 function timerSchedule(config: Config): TimerSchedule {
   const cron = (pattern: string) => (pattern.trim().toLowerCase() === 'off' ? null : pattern);
   return {

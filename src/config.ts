@@ -38,6 +38,13 @@ export const ConfigSchema = z.object({
   MERGE_WINDOW_H: z.coerce.number().int().min(0).default(72),
   /** Days after a ticket's closure within which the same problem at the same place reopens it (a recurrence). */
   RECURRENCE_DAYS: z.coerce.number().int().min(0).default(30),
+  /**
+   * Seconds between two runs of the recovery watchdog: stored messages left unread, unsent replies whose
+   * jobs are gone and missing timer schedulers (Redis restarted without its data) are queued again; 0 = off.
+   */
+  RECOVERY_INTERVAL_S: z.coerce.number().int().min(0).default(60),
+  /** Seconds a stored message may wait unread before the watchdog queues it again. */
+  RECOVERY_GRACE_S: z.coerce.number().int().min(0).default(60),
   /** Seconds between two sweeps of the deadline timers; 0 leaves sweeping to `runTimers` (replay, tests). */
   SWEEP_INTERVAL_S: z.coerce.number().int().min(0).default(30),
   /** Cron (China time) of the daily digest to the supervisors' group; `off` sends none. */

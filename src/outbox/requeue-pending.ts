@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 
@@ -23,4 +24,21 @@ export async function requeuePendingOutbox(
     }
     afterId = last;
   }
+}
+
+/**
+ * Outbox rows left unsent while the outbox queue holds no job at all: their jobs were lost (Redis restarted
+ * without its data) and are queued again. A row queued twice is sent once: delivery skips a row already sent.
+ */
+export async function requeueLostOutbox(
+  tickets: Pick<TicketStore, 'pendingOutbox'>,
+  queue: Pick<JobQueue, 'enqueueOutbox' | 'outboxBacklog'>,
+  logger: Pick<Logger, 'warn'>,
+): Promise<number> {
+  if ((await queue.outboxBacklog()) > 0 || (await tickets.pendingOutbox(1)).length === 0) {
+    return 0;
+  }
+  const requeued = await requeuePendingOutbox(tickets, queue);
+  logger.warn({ event: 'outbox.recovered', requeued }, 'unsent messages queued again');
+  return requeued;
 }

@@ -47,6 +47,30 @@ export class BullmqJobQueue implements JobQueue {
     );
   }
 
+  async requeueIntake(messageKeys: readonly string[]): Promise<string[]> {
+    const queued: string[] = [];
+    for (const key of messageKeys) {
+      const job = await this.intake.getJob(intakeJobId(key));
+      if (!job) {
+        await this.enqueueIntake(key);
+        queued.push(key);
+      } else if (await job.isFailed()) {
+        await job.retry('failed');
+        queued.push(key);
+      } else if (await job.isCompleted()) {
+        // finished without an outcome (a crash between the two): read it again
+        await job.remove();
+        await this.enqueueIntake(key);
+        queued.push(key);
+      }
+    }
+    return queued;
+  }
+
+  outboxBacklog(): Promise<number> {
+    return this.pending(this.outbox);
+  }
+
   async enqueueOutbox(outboxIds: readonly number[], options: { urgent?: boolean } = {}): Promise<void> {
     if (outboxIds.length === 0) {
       return;

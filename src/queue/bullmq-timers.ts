@@ -40,6 +40,28 @@ export class BullmqTimers {
     await this.upsert('weekly_summary', cron(schedule.weeklyCron), DEFAULT_ATTEMPTS);
   }
 
+  /**
+   * Re-creates the schedulers of `schedule` that are missing (Redis restarted without its data); the ones
+   * still there are left as they are, so their next run does not move. Returns the tasks re-created.
+   */
+  async ensureScheduled(schedule: TimerSchedule): Promise<string[]> {
+    const wanted: Array<[TimersJob['task'], boolean]> = [
+      ['sweep', schedule.sweepEveryMs > 0],
+      ['daily_digest', schedule.digestCron !== null],
+      ['weekly_summary', schedule.weeklyCron !== null],
+    ];
+    const missing: string[] = [];
+    for (const [task, on] of wanted) {
+      if (on && !(await this.queue.getJobScheduler(SCHEDULER_IDS[task]))) {
+        missing.push(task);
+      }
+    }
+    if (missing.length > 0) {
+      await this.schedule(schedule);
+    }
+    return missing;
+  }
+
   /** Queues one run of `task` and resolves when a worker has done it; rejects with its error if it failed. */
   async run(task: TimersJob['task'], timeoutMs = 30_000): Promise<void> {
     const job = await this.queue.add(task, { task }, { attempts: 1, ...CLEANUP });

@@ -4,6 +4,14 @@ export interface JobQueue {
   enqueueIntake(messageKey: string): Promise<void>;
   /** Queues outbox rows for delivery; `urgent` (emergencies) goes ahead of the rest. */
   enqueueOutbox(outboxIds: readonly number[], options?: { urgent?: boolean }): Promise<void>;
+  /**
+   * Queues the intake of recorded messages that should have been read by now: a job that is missing (Redis
+   * lost it) is added again and one that failed for good is retried; one waiting or running is left alone.
+   * Returns the keys queued again.
+   */
+  requeueIntake(messageKeys: readonly string[]): Promise<string[]>;
+  /** Jobs of the outbox queue waiting, delayed or running. */
+  outboxBacklog(): Promise<number>;
   /** Resolves when no job is waiting, delayed or running (replay and tests). */
   waitIdle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;

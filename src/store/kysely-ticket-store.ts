@@ -67,6 +67,19 @@ export class KyselyTicketStore implements TicketStore {
     return rows.map(fromMessageRow);
   }
 
+  async unreadMessages(input: { receivedBefore: Date; limit: number }): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select('key')
+      .where('handled_at', 'is', null)
+      .where('received_at', '<', toIso(input.receivedBefore))
+      .orderBy('received_at')
+      .orderBy('key')
+      .limit(input.limit)
+      .execute();
+    return rows.map((r) => r.key);
+  }
+
   settleMessage(
     key: string,
     outcome: MessageOutcome,

@@ -67,6 +67,8 @@ export interface TicketStore {
   getMessage(key: string): Promise<(SeenMessage & { outcome: MessageOutcome | null }) | undefined>;
   /** Recent messages of one sender in one room since a time, oldest first (aggregation, photo evidence). */
   recentMessages(input: { senderId: string; roomId: string | null; since: Date }): Promise<SeenMessage[]>;
+  /** Keys of stored messages with no outcome yet, received before `receivedBefore`, oldest first. */
+  unreadMessages(input: { receivedBefore: Date; limit: number }): Promise<string[]>;
   /**
    * Marks a message handled without a ticket (chatter, inquiry) and queues its replies, atomically;
    * false when the message was already handled.

@@ -39,6 +39,8 @@ export async function startTestApp(
     REDIS_URL: process.env.REDIS_URL,
     // timers run when a test says so (app.runTimers), never on the wall clock in the middle of a test
     SWEEP_INTERVAL_S: '0',
+    // recovery runs inside settle(); the watchdog only where a test turns it on
+    RECOVERY_INTERVAL_S: '0',
     DIGEST_CRON: 'off',
     ...options.env,
   });

@@ -171,11 +171,27 @@ const outboxFailures: Migration = {
   },
 };
 
+/** 0004: messages not yet read (no outcome), found fast for recovery after Redis lost its queues. */
+const unreadMessages: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('messages_unread')
+      .on('messages')
+      .columns(['handled_at', 'received_at'])
+      .execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('messages_unread').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
     '0001_initial': initial,
     '0002_timers': timers,
     '0003_outbox_failures': outboxFailures,
+    '0004_unread_messages': unreadMessages,
   }),
 };

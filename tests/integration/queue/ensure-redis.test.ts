@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/logger.js';
 import { ensureRedis } from '../../../src/queue/redis-server.js';
+import { freePort } from '../../helpers/redis-process.js';
 
 describe('ensureRedis', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-redis-'));
@@ -33,7 +34,7 @@ describe('ensureRedis', () => {
   });
 
   it('starts a local redis-server when nothing answers on the default port, and stops it', async () => {
-    const port = 6390 + (process.pid % 50);
+    const port = await freePort();
 
     const endpoint = await ensureRedis({ dataDir, logger: silentLogger, localPort: port });
     expect(endpoint.url).toBe(`redis://127.0.0.1:${port}`);
