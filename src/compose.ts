@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
@@ -24,6 +25,7 @@ import { createMediaDir } from './media/media-dir.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
+import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
@@ -76,6 +78,8 @@ type Core = {
   timers: BullmqTimers;
   classifier: Classifier;
   knowledge: Answerer;
+  /** Masks personal numbers in what the bot says, keeping the ones the community publishes. */
+  mask: (text: string) => string;
   /** Voice messages' audio (DATA_DIR/media) and, when configured, their transcription. */
   media: ReturnType<typeof createMediaDir>;
   transcriber: Transcriber | undefined;
@@ -94,10 +98,11 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
   try {
     const directory = loadDirectory(config.DIRECTORY_FILE);
     const calendar = communityCalendar(directory, logger);
-    const knowledgeBase = loadKnowledgeBase(
-      config.KNOWLEDGE_FILE ?? knowledgeFileBeside(config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE),
-      directory,
-    );
+    const directoryFile = config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE;
+    const knowledgeFile = config.KNOWLEDGE_FILE ?? knowledgeFileBeside(directoryFile);
+    const knowledgeBase = loadKnowledgeBase(knowledgeFile, directory);
+    const publicNumbers = publicNumbersIn([directoryFile, knowledgeFile].map(readIfThere));
+    const mask = (text: string) => maskPersonalData(text, publicNumbers);
     const llm = llmSettings(config);
     const knowledge = createAnswerer(
       knowledgeBase,
@@ -134,7 +139,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     const asr = asrSettings(config);
     const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
     return {
-      ...{ directory, calendar, knowledge, tickets, connection, queue, timers, classifier },
+      ...{ directory, calendar, knowledge, mask, tickets, connection, queue, timers, classifier },
       ...{ media, transcriber, closers, stop },
     };
   } catch (error) {
@@ -178,7 +183,8 @@ export async function composeApp(options: AppOptions): Promise<App> {
       prefix: config.QUEUE_PREFIX,
       logger,
       processors: {
-        outbox: (job) => deliverOutbox({ tickets, messenger: bot.messenger, limiter, clock, logger }, job),
+        outbox: (job) =>
+          deliverOutbox({ tickets, messenger: bot.messenger, limiter, clock, logger, mask: core.mask }, job),
         ...(config.INLINE_WORKERS ? { intake: (job: IntakeJob) => processIntake(intakeDeps, job) } : {}),
         ...(config.INLINE_WORKERS ? { timers: timersProcessor({ ...core, calendar, clock, logger }) } : {}),
       },
@@ -334,6 +340,15 @@ function startWatchdog(config: Config, logger: Logger, recover: () => Promise<vo
     clearInterval(timer);
     await running;
   };
+}
+
+/** A file's text, or nothing when it is not there (a community without a knowledge base). */
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function timerSchedule(config: Config): TimerSchedule {

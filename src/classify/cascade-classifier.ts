@@ -17,14 +17,12 @@ export const LOCAL_FALLBACK_SOURCE = 'local-fallback';
 
 /**
  * Local first, the LLM only when the policy says so (never for sure chatter) and within its budget (the
- * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. Two merge rules
- * protect what the local classifier is good at:
- * - emergency is sticky: when the local result says emergency and the LLM does not, intent and urgency
- *   stay emergency (recall first: a missed fire costs more than a needless 119 hint);
- * - location: when the LLM names no building but the local one did, the local location (and compound)
- *   are kept, because digit and building-pattern extraction is deterministic and an LLM omission is
- *   more often a lapse than a judgement. A building the LLM does give wins; when neither names a
- *   building the LLM's compound stands, even null (a street like 明德路 belongs to no compound).
+ * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. The LLM advises
+ * within bounds (mergeResults): it refines category, body and urgency (the routing table still checks the
+ * body against the directory), but it cannot drop what the local model reads as a request, cannot raise an
+ * emergency the local model sees no danger in, cannot turn down an emergency the local model is sure of,
+ * and never moves a building the text states. A lying or injected model can therefore cost a wrong
+ * category, not a lost grievance, a false 【紧急】 alert storm or a ticket in another building.
  */
 export function createCascadeClassifier(deps: CascadeDeps): Classifier {
   const budget = createLlmBudget(deps.policy);
@@ -77,9 +75,40 @@ async function askRemote(remote: RemoteClassifier, input: ClassifyInput): Promis
   }
 }
 
-/** The LLM's answer with the two safety rules above applied. */
+/** Local probability of a request (grievance, emergency or inquiry) above which the LLM cannot drop it. */
+export const KEEP_REQUEST_P = 0.5;
+
+const actionableP = (c: Classification) =>
+  (c.probabilities.grievance ?? 0) + (c.probabilities.emergency ?? 0) + (c.probabilities.inquiry ?? 0);
+const knowsProbabilities = (c: Classification) => Object.keys(c.probabilities).length > 0;
+
+/** The LLM's answer within the bounds above. */
 export function mergeResults(local: Classification, llm: Classification): Classification {
   let merged: Classification = { ...llm, source: 'llm', cues: [...llm.cues] };
+  const localActionable =
+    local.intent === 'grievance' || local.intent === 'emergency' || local.intent === 'inquiry';
+  if (
+    localActionable &&
+    (llm.intent === 'chatter' || llm.intent === 'feedback') &&
+    knowsProbabilities(local) &&
+    actionableP(local) >= KEEP_REQUEST_P
+  ) {
+    return { ...local, cues: [...local.cues, `safety:request-kept-from-local(llm said ${llm.intent})`] };
+  }
+  if (
+    llm.intent === 'emergency' &&
+    local.intent !== 'emergency' &&
+    !local.emergency_check &&
+    knowsProbabilities(local)
+  ) {
+    // no danger signal in the local reading, not even the grey zone: the LLM's word alone raises no alarm
+    merged = {
+      ...merged,
+      intent: localActionable ? local.intent : 'grievance',
+      urgency: 'urgent',
+      cues: [...merged.cues, 'safety:emergency-needs-local-signal'],
+    };
+  }
   if (local.intent === 'emergency' && llm.intent !== 'emergency') {
     const llmActionable = llm.category !== 'none';
     merged = {
@@ -92,13 +121,17 @@ export function mergeResults(local: Classification, llm: Classification): Classi
       cues: [...merged.cues, `safety:emergency-kept-from-local(llm said ${llm.intent})`],
     };
   }
-  if (llm.location.building === null && local.location.building !== null) {
+  if (local.location.building !== null && llm.location.building !== local.location.building) {
+    // the building the text states is read deterministically; the LLM may add nothing to it or move it
     merged = {
       ...merged,
       location: { ...local.location },
       compound: local.compound ?? merged.compound,
       cues: [...merged.cues, 'location:kept-from-local'],
     };
+  }
+  if (merged.intent === 'chatter' || merged.intent === 'feedback') {
+    merged = { ...merged, category: 'none', body: 'none', tiao_kuai: 'none', urgency: 'none' };
   }
   return merged;
 }

@@ -1,4 +1,6 @@
 import type { Body } from '../labels/labels.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import { capText } from '../text/clean-text.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import type { CommandName, ParseResult } from './command.js';
 import { COMMAND_NAMES } from './command.js';
@@ -52,7 +54,10 @@ export function createCommandHandler(
     const ctx = contextOf(handlerDeps, registry, message);
     let result: HandlerResult;
     if (!mayUseCommand(ctx.person.roles, name)) {
-      result = done(null, [ctx.privately(commandReplies.notForRole(name))]);
+      result = done(null, [
+        ctx.privately(commandReplies.notForRole(name)),
+        ...impostorAlert(handlerDeps, message),
+      ]);
     } else if (parsed.kind === 'malformed') {
       result = done(null, [ctx.here(commandReplies.malformed(name, parsed.problem, parsed.detail))]);
     } else {
@@ -81,6 +86,28 @@ export function createCommandHandler(
     );
     return true;
   };
+}
+
+/**
+ * A sender who took a pinned staff member's name from another account: the real one is told, at their own
+ * account (never by name, which the impostor shares), what was tried.
+ */
+function impostorAlert(deps: HandlerDeps, message: SeenMessage) {
+  const pinned = deps.directory.chatIdOf(message.sender);
+  if (pinned === undefined || !deps.directory.isImpostor(message.sender, message.senderId)) {
+    return [];
+  }
+  deps.logger.warn(
+    { event: 'command.impostor', messageKey: message.key, name: message.sender },
+    'a staff name used from another account',
+  );
+  return [
+    privateTo(
+      message.sender,
+      commandReplies.impostorAlert(message.sender, capText(maskPersonalData(message.text), 30)),
+      pinned,
+    ),
+  ];
 }
 
 async function parse(deps: HandlerDeps, message: SeenMessage): Promise<ParseResult> {

@@ -194,6 +194,9 @@ export const commandReplies = {
   conflict: (n: number) => `工单 #${n} 的状态刚刚有变化，请发「进度 ${n}」查看后再试。`,
   notForRole: (name: CommandName) =>
     `抱歉，「${COMMAND_SPECS[name].verb}」是工作人员的指令，您暂时不能使用。发「帮助」查看您可用的指令。`,
+  /** To a staff member whose name another account used to give the bot an order. */
+  impostorAlert: (name: string, order: string) =>
+    `提醒：有一个不是您本人的微信账号用「${name}」的名字向社区哨子发了「${order}」，已拒绝执行。如有疑问请联系社区。`,
   refused: (n: number, why: string) => `抱歉，您不能操作工单 #${n}：${why}。`,
 
   myTicketsEmpty: (staff: boolean) => (staff ? '您目前没有待办工单。' : '您还没有反映过问题。'),

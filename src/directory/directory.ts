@@ -45,6 +45,10 @@ export type Directory = {
    */
   person(name: string, chatId?: string | null): Person;
   isStaff(name: string, chatId?: string | null): boolean;
+  /** The WeChat id the directory pins for a staff member (`chat_ids`), if any. */
+  chatIdOf(name: string): string | undefined;
+  /** A sender who uses a pinned staff member's name from another account. */
+  isImpostor(name: string, chatId: string | null | undefined): boolean;
   supervisors(): string[];
 };
 
@@ -99,6 +103,8 @@ export function createDirectory(data: DirectoryData): Directory {
         compounds: [],
       },
     isStaff: (name, chatId) => people.has(name) && !isImpostor(name, chatId),
+    chatIdOf: (name) => data.chat_ids[name],
+    isImpostor: (name, chatId) => people.has(name) && isImpostor(name, chatId),
     supervisors: () => data.supervisors.map((s) => s.name),
   };
 }

@@ -1,4 +1,5 @@
 import { maskPersonalData } from '../privacy/mask.js';
+import { withCoReporter } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { OPEN_STATUSES } from './related-tickets.js';
@@ -25,7 +26,7 @@ export async function joinAsCoReporter(
   message: SeenMessage,
   t: Ticket,
 ): Promise<SettleResult> {
-  const joined: Ticket = { ...t, coReporters: [...t.coReporters, message.sender] };
+  const joined: Ticket = { ...t, ...withCoReporter(t, { id: message.senderId, name: message.sender }) };
   return changeAndSettle(deps, message, t.number, {
     intent: OUTCOMES.coReporter,
     event: {
@@ -34,7 +35,7 @@ export async function joinAsCoReporter(
       type: 'co_reporter_added',
       detail: `${joined.coReporters.length + 1}位居民反映：${maskPersonalData(message.text)}`,
     },
-    patch: { coReporters: joined.coReporters },
+    patch: { coReporters: joined.coReporters, coReporterIds: joined.coReporterIds },
     expectStatus: OPEN_STATUSES,
     outbox: [
       answer(message, intakeReplies.joinedTicket(joined)),

@@ -1,7 +1,7 @@
 import { maskPersonalData } from '../privacy/mask.js';
 import { applyActions } from '../tickets/apply-action.js';
 import { formatChinaShort } from '../tickets/china-time.js';
-import { isReporterOrCo } from '../tickets/reporters.js';
+import { isReporterOrCo, withCoReporter } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { intakeReplies } from './replies.js';
@@ -27,8 +27,8 @@ export async function reopenRecurrence(
   const now = deps.clock.now();
   const person = { id: message.senderId, name: message.sender };
   const coReporters = isReporterOrCo(closed, person)
-    ? closed.coReporters
-    : [...closed.coReporters, message.sender];
+    ? { coReporters: closed.coReporters, coReporterIds: closed.coReporterIds }
+    : withCoReporter(closed, person);
   const closedAt = closed.closedAt ? formatChinaShort(closed.closedAt) : '';
   const reopened = await applyActions(deps.tickets, closed.number, {
     actor: message.sender,
@@ -38,7 +38,7 @@ export async function reopenRecurrence(
       {
         action: 'reopen',
         detail: `办结关闭（${closedAt}）后同一地点同类问题再次出现`,
-        patch: { coReporters },
+        patch: coReporters,
       },
       {
         eventType: 'recurrence',

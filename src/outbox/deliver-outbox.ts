@@ -11,6 +11,8 @@ export type DeliverDeps = {
   limiter: SendRateLimiter;
   clock: Clock;
   logger: Logger;
+  /** The last guard on everything the bot says: personal numbers masked (the community's public ones kept). */
+  mask: (text: string) => string;
 };
 
 /** Sends one outbox row within the account's rate limit and marks it sent; a row already sent is skipped. */
@@ -22,7 +24,7 @@ export async function deliverOutbox(deps: DeliverDeps, job: { outboxId: number }
   const slot = deps.limiter.reserve();
   await deps.clock.waitUntil(slot);
   try {
-    await deps.messenger.send(row);
+    await deps.messenger.send({ ...row, text: deps.mask(row.text) });
   } catch (error) {
     if (isAppError(error) && (error.code === 'ROOM_NOT_FOUND' || error.code === 'CONTACT_NOT_FOUND')) {
       // no retry can find a room the bot is not in or a person it does not know: set it aside, visibly

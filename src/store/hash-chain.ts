@@ -20,7 +20,10 @@ export function sha256(text: string): string {
 }
 
 /** Columns added after 0001: hashed only when set, so rows sealed before they existed still verify. */
-const LATER_COLUMNS = ['deadlines_resumed_at'] as const satisfies readonly (keyof TicketRow)[];
+const LATER_COLUMNS = [
+  'deadlines_resumed_at',
+  'co_reporter_ids',
+] as const satisfies readonly (keyof TicketRow)[];
 
 /** The hash of a ticket row as stored, which its events seal. */
 export function stateHash(row: TicketRow): string {

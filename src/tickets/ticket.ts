@@ -47,6 +47,8 @@ export type Ticket = {
   /** Chat id of the reporter, so replies can @-mention them. */
   reporterId: string | null;
   coReporters: string[];
+  /** WeChat ids of the co-reporters, aligned with coReporters ('' where unknown); absent when none is known. */
+  coReporterIds?: string[];
   room: string | null;
   roomId: string | null;
   text: string;

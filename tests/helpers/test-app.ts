@@ -6,7 +6,7 @@ import type { SandboxSay, SandboxWorld } from '../../src/bot/wechaty/sandbox-wor
 import type { Clock } from '../../src/clock/clock.js';
 import { type App, composeApp } from '../../src/compose.js';
 import { parseConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/logger.js';
+import { type Logger, silentLogger } from '../../src/logger.js';
 import type { OutboxMessage } from '../../src/tickets/outbox.js';
 
 export type TestApp = App & {
@@ -25,6 +25,8 @@ export async function startTestApp(
   options: {
     clock?: Clock;
     env?: Record<string, string>;
+    /** The logger (default: silent). */
+    logger?: Logger;
     /** Restart on an earlier app's store and queues (see `halt`). */
     dataDir?: string;
     queuePrefix?: string;
@@ -47,7 +49,7 @@ export async function startTestApp(
   const sent: OutboxMessage[] = [];
   const app = await composeApp({
     config,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
     onSent: (m) => sent.push(m),
   });

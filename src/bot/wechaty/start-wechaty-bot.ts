@@ -109,7 +109,7 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
     });
   }
   return {
-    messenger: new WechatyMessenger(bot, options.onSent),
+    messenger: new WechatyMessenger(bot, options.onSent, (name) => options.directory.chatIdOf(name)),
     sandbox,
     accountId,
     handledCount: () => handled,

@@ -3,11 +3,16 @@ import { AppError } from '../../errors.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Messenger } from '../messenger.js';
 
-/** Sends outbox messages through a logged-in Wechaty; rooms and contacts by id first, then by topic or name. */
+/**
+ * Sends outbox messages through a logged-in Wechaty. Rooms by id, else by topic. A person by id, never by
+ * name when an id is known (anyone can take a display name); a name the directory pins (`chat_ids`) is sent
+ * to its pinned id; only a name with no id at all is looked up by name.
+ */
 export class WechatyMessenger implements Messenger {
   constructor(
     private readonly bot: Wechaty,
     private readonly onSent?: (message: OutboxMessage) => void,
+    private readonly pinnedId: (name: string) => string | undefined = () => undefined,
   ) {}
 
   async send(message: OutboxMessage): Promise<void> {
@@ -37,10 +42,13 @@ export class WechatyMessenger implements Messenger {
     return room;
   }
 
-  private async findContact(id: string | null, name: string | null): Promise<Contact> {
-    const contact =
-      (id ? await this.bot.Contact.find({ id }) : undefined) ??
-      (name ? await this.bot.Contact.find({ name }) : undefined);
+  private async findContact(knownId: string | null, name: string | null): Promise<Contact> {
+    const id = knownId || (name ? this.pinnedId(name) : undefined);
+    const contact = id
+      ? await this.bot.Contact.find({ id })
+      : name
+        ? await this.bot.Contact.find({ name })
+        : undefined;
     if (!contact) {
       throw new AppError('CONTACT_NOT_FOUND', { message: `no contact ${name ?? id}` });
     }

@@ -1,3 +1,4 @@
+import { isCoReporter, isReporter, type Sender } from '../../tickets/reporters.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { mayReroute } from '../authorize.js';
 import { commandReplies } from '../replies.js';
@@ -13,7 +14,7 @@ const MAX_LISTED = 10;
 export const myTickets: CommandHandler<'my_tickets'> = async (deps, ctx) => {
   const name = ctx.person.name;
   if (ctx.person.roles.includes('resident')) {
-    const tickets = await residentTickets(deps, name);
+    const tickets = await residentTickets(deps, { name, id: ctx.message.senderId });
     const text =
       tickets.length === 0 ? commandReplies.myTicketsEmpty(false) : commandReplies.myTickets(tickets, false);
     return done(null, [ctx.here(text)]);
@@ -30,9 +31,12 @@ export const myTickets: CommandHandler<'my_tickets'> = async (deps, ctx) => {
   return done(null, [ctx.privately(text)]);
 };
 
-async function residentTickets(deps: HandlerDeps, name: string): Promise<Ticket[]> {
-  const own = await deps.tickets.listTickets({ reporter: name });
+/** The sender's own tickets and those they co-reported, by account where the ticket knows it. */
+async function residentTickets(deps: HandlerDeps, sender: Sender): Promise<Ticket[]> {
+  const own = (await deps.tickets.listTickets({ reporter: sender.name })).filter((t) =>
+    isReporter(t, sender),
+  );
   const active = await deps.tickets.listTickets({ statuses: ['open', 'accepted', 'resolved', 'returned'] });
-  const co = active.filter((t) => t.coReporters.includes(name) && t.reporter !== name);
+  const co = active.filter((t) => isCoReporter(t, sender) && !isReporter(t, sender));
   return [...own, ...co].sort((a, b) => b.number - a.number).slice(0, MAX_LISTED);
 }

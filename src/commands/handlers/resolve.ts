@@ -1,5 +1,6 @@
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
+import { coReportersOf } from '../../tickets/reporters.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { handles } from '../authorize.js';
 import { refusalReasons, workReplies } from '../replies.js';
@@ -29,7 +30,7 @@ export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => 
     return done(t.number, [ctx.privately(workReplies.resolveTooShort(t.number, min))]);
   }
   const what = maskPersonalData(command.text);
-  const asked = [t.reporter, ...t.coReporters.filter((n) => n !== t.reporter)];
+  const asked = [t.reporter, ...coReportersOf(t).map((c) => c.name)];
   // one change: (accept,) resolve and the confirmation request, so a crash never leaves half of 办结 done
   const res = await actSteps(
     deps,
@@ -68,8 +69,5 @@ export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => 
 /** Asks the reporter (where they reported) and each co-reporter (privately) to confirm. */
 function confirmationRequests(t: Ticket, what: string): OutboxMessage[] {
   const text = workReplies.confirmationRequest(t, what);
-  return [
-    toReporter(t, text),
-    ...t.coReporters.filter((n) => n !== t.reporter).map((n) => privateTo(n, text)),
-  ];
+  return [toReporter(t, text), ...coReportersOf(t).map((c) => privateTo(c.name, text, c.id))];
 }

@@ -22,6 +22,8 @@ export type TicketRow = {
   reporter: string;
   reporter_id: string | null;
   co_reporters: string;
+  /** JSON list aligned with co_reporters ('' where unknown); null while no co-reporter's id is known. */
+  co_reporter_ids: string | null;
   room: string | null;
   room_id: string | null;
   text: string;

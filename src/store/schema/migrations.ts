@@ -186,6 +186,17 @@ const unreadMessages: Migration = {
   },
 };
 
+/** 0005: co-reporters' WeChat ids beside their names, so a namesake cannot act as one. */
+const coReporterIds: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('tickets').addColumn('co_reporter_ids', 'text').execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.alterTable('tickets').dropColumn('co_reporter_ids').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
@@ -193,5 +204,6 @@ export const migrationProvider: MigrationProvider = {
     '0002_timers': timers,
     '0003_outbox_failures': outboxFailures,
     '0004_unread_messages': unreadMessages,
+    '0005_co_reporter_ids': coReporterIds,
   }),
 };

@@ -181,15 +181,50 @@ describe('mergeResults', () => {
     expect(merged.cues).toContain('location:kept-from-local');
   });
 
-  it('prefers the building the LLM gives', () => {
-    const local = classification({ location: { building: 3, unit: null, room: null } });
-    const llm = classification({
-      location: { building: 5, unit: 1, room: null },
+  it('never moves a building the text states, even when the LLM names another', () => {
+    const local = classification({
+      location: { building: 3, unit: null, room: null },
       compound: '幸福里一区',
+    });
+    const llm = classification({
+      location: { building: 25, unit: 1, room: null },
+      compound: '锦苑',
       source: 'llm',
     });
 
-    expect(mergeResults(local, llm).location).toEqual({ building: 5, unit: 1, room: null });
+    const merged = mergeResults(local, llm);
+    expect(merged.location).toEqual({ building: 3, unit: null, room: null });
+    expect(merged.compound).toBe('幸福里一区');
+  });
+
+  it('cannot drop what the local model reads as a request more likely than not', () => {
+    const local = classification({ probabilities: { grievance: 0.55, chatter: 0.4, inquiry: 0.05 } });
+    const llm = classification({ intent: 'chatter', category: 'none', body: 'none', source: 'llm' });
+
+    const merged = mergeResults(local, llm);
+    expect(merged).toMatchObject({ intent: 'grievance', category: 'elevator', body: 'property' });
+    expect(merged.cues).toContain('safety:request-kept-from-local(llm said chatter)');
+    // a message the local model also doubts may be dropped
+    const doubtful = classification({ probabilities: { grievance: 0.3, chatter: 0.7 } });
+    expect(mergeResults(doubtful, llm).intent).toBe('chatter');
+  });
+
+  it('cannot raise an emergency the local model sees no danger in; the grey zone it may', () => {
+    const llm = classification({
+      intent: 'emergency',
+      urgency: 'emergency',
+      category: 'fire_safety',
+      source: 'llm',
+    });
+    const calm = classification({ probabilities: { grievance: 0.9, emergency: 0.01, chatter: 0.09 } });
+    expect(mergeResults(calm, llm)).toMatchObject({
+      intent: 'grievance',
+      urgency: 'urgent',
+      category: 'fire_safety',
+    });
+
+    const grey = classification({ emergency_check: true, probabilities: { grievance: 0.8, emergency: 0.2 } });
+    expect(mergeResults(grey, llm)).toMatchObject({ intent: 'emergency', urgency: 'emergency' });
   });
 
   it("keeps the LLM's null compound for a street when neither names a building", () => {

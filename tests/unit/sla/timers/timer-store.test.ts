@@ -76,9 +76,10 @@ describe('what the timers ask of the store (SQLite :memory:)', () => {
   });
 
   it('hashes a row without a resume time as rows were hashed before migration 0002', () => {
-    const { deadlines_resumed_at, ...before0002 } = toTicketRow(ticket());
+    const { deadlines_resumed_at, co_reporter_ids, ...before0002 } = toTicketRow(ticket());
 
     expect(deadlines_resumed_at).toBeNull();
+    expect(co_reporter_ids).toBeNull();
     expect(stateHash(toTicketRow(ticket()))).toBe(sha256(canonicalJson(before0002)));
     expect(stateHash(toTicketRow(ticket({ deadlinesResumedAt: t('2026-11-30 14:00') })))).not.toBe(
       sha256(canonicalJson(before0002)),
