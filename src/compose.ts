@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
 import type { Classifier } from './classify/classifier.js';
+import { createLocalClassifier } from './classify/local/local-classifier.js';
 import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
@@ -78,6 +79,8 @@ type Core = {
   timers: BullmqTimers;
   classifier: Classifier;
   knowledge: Answerer;
+  /** Whether the local classifier reads danger in a text (the emergency lane); no LLM is asked. */
+  isUrgent: (text: string) => boolean;
   /** Masks personal numbers in what the bot says, keeping the ones the community publishes. */
   mask: (text: string) => string;
   /** Voice messages' audio (DATA_DIR/media) and, when configured, their transcription. */
@@ -135,11 +138,16 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       promptsDir: config.PROMPTS_DIR,
       logger,
     });
+    const triage = createLocalClassifier(directory);
+    const isUrgent = (text: string) => {
+      const c = triage.classifySync({ text });
+      return c.intent === 'emergency' || c.emergency_check;
+    };
     const media = createMediaDir(join(config.DATA_DIR, 'media'));
     const asr = asrSettings(config);
     const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
     return {
-      ...{ directory, calendar, knowledge, mask, tickets, connection, queue, timers, classifier },
+      ...{ directory, calendar, knowledge, mask, isUrgent, tickets, connection, queue, timers, classifier },
       ...{ media, transcriber, closers, stop },
     };
   } catch (error) {
@@ -165,7 +173,8 @@ export async function composeApp(options: AppOptions): Promise<App> {
       loginTimeoutMs: config.LOGIN_TIMEOUT_S * 1000,
       directory,
       logger,
-      onMessage: (message) => acceptMessage({ tickets, queue, clock, logger }, message),
+      onMessage: (message) =>
+        acceptMessage({ tickets, queue, clock, logger, isUrgent: core.isUrgent }, message),
       onSent: options.onSent,
       media: core.media,
     });

@@ -65,6 +65,10 @@ export const ConfigSchema = z.object({
   LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
   /** The largest share of group messages the LLM is asked about (the least certain first); 1 lifts it. */
   LLM_BUDGET: z.coerce.number().min(0).max(1).default(0.2),
+  /** Longest the LLM may take for one message, retries included, before the local answer stands. */
+  LLM_MESSAGE_BUDGET_MS: z.coerce.number().int().positive().default(8_000),
+  /** Longest it may take for an emergency check (the grey zone), which waits for nobody. */
+  LLM_CHECK_BUDGET_MS: z.coerce.number().int().positive().default(1_500),
   PROMPTS_DIR: z.string().default('prompts'),
   /** An OpenAI-compatible transcription endpoint for voice messages; without it residents are asked to type. */
   ASR_BASE_URL: z.string().optional(),
@@ -102,7 +106,13 @@ export function llmSettings(config: Config) {
     responseFormat: config.LLM_RESPONSE_FORMAT,
     timeoutMs: config.LLM_TIMEOUT_MS,
     maxRetries: config.LLM_MAX_RETRIES,
-    policy: { mode: config.LLM_CASCADE, threshold: config.LLM_THRESHOLD, budget: config.LLM_BUDGET },
+    policy: {
+      mode: config.LLM_CASCADE,
+      threshold: config.LLM_THRESHOLD,
+      budget: config.LLM_BUDGET,
+      messageBudgetMs: config.LLM_MESSAGE_BUDGET_MS,
+      checkBudgetMs: config.LLM_CHECK_BUDGET_MS,
+    },
   };
 }
 export type LlmSettings = NonNullable<ReturnType<typeof llmSettings>>;

@@ -1,6 +1,6 @@
 import type { Classification, ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
-import type { CascadePolicy } from './cascade-policy.js';
+import { type CascadePolicy, DEFAULT_CHECK_BUDGET_MS, DEFAULT_MESSAGE_BUDGET_MS } from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
 import { createLlmBudget } from './llm-budget.js';
 
@@ -39,7 +39,10 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
       if (decision === 'over-budget') {
         return { ...local, cues: [...local.cues, 'llm:over-budget'] };
       }
-      const outcome = await askRemote(deps.remote, input);
+      const budgetMs = local.emergency_check
+        ? (deps.policy.checkBudgetMs ?? DEFAULT_CHECK_BUDGET_MS)
+        : (deps.policy.messageBudgetMs ?? DEFAULT_MESSAGE_BUDGET_MS);
+      const outcome = await askRemote(deps.remote, input, budgetMs);
       if (!outcome.success) {
         deps.logger?.warn(
           { event: 'classify.cascade.fallback', reason: outcome.error.reason, detail: outcome.error.detail },
@@ -66,12 +69,27 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
   };
 }
 
-async function askRemote(remote: RemoteClassifier, input: ClassifyInput): Promise<ClassifyOutcome> {
+/** Asks the LLM within `budgetMs` in all (retries and their waits included); past it the local answer stands. */
+async function askRemote(
+  remote: RemoteClassifier,
+  input: ClassifyInput,
+  budgetMs: number,
+): Promise<ClassifyOutcome> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const overBudget = new Promise<ClassifyOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve({ success: false, error: { reason: 'timeout', detail: `over the ${budgetMs} ms budget` } });
+    }, budgetMs);
+  });
   try {
-    return await remote.classify(input);
+    return await Promise.race([remote.classify(input, controller.signal), overBudget]);
   } catch (cause) {
     // the port promises not to throw; a bug in an adapter must still not lose the message
     return { success: false, error: { reason: 'unavailable', detail: String(cause) } };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from '../bot/messenger.js';
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { cleanText } from '../text/clean-text.js';
+import { capText, cleanText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 
 export type AcceptDeps = {
@@ -10,6 +10,8 @@ export type AcceptDeps = {
   queue: Pick<JobQueue, 'enqueueIntake'>;
   clock: Clock;
   logger: Logger;
+  /** Whether a text reads as danger to the local classifier (an emergency or an emergency check). */
+  isUrgent?: (text: string) => boolean;
 };
 
 /**
@@ -33,8 +35,11 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
   if (!fresh) {
     deps.logger.info({ event: 'intake.message.duplicate', messageKey: message.key }, 'duplicate message');
   }
-  // queued even when seen before: the job id makes it one job, and a crash between the two steps loses nothing
-  await deps.queue.enqueueIntake(message.key);
+  // queued even when seen before: the job id makes it one job, and a crash between the two steps loses nothing;
+  // danger goes to the emergency lane, ahead of whatever the ordinary lane is reading
+  const urgent =
+    message.kind === 'text' && (deps.isUrgent?.(capText(message.text, MAX_CLASSIFIED_CHARS)) ?? false);
+  await deps.queue.enqueueIntake(message.key, { urgent });
 }
 
 /**

@@ -25,17 +25,20 @@ export function intakeJobId(messageKey: string): string {
 /** The JobQueue on BullMQ; it does not own the connection it is given. */
 export class BullmqJobQueue implements JobQueue {
   readonly intake: Queue;
+  readonly intakeUrgent: Queue;
   readonly outbox: Queue;
 
   constructor(connection: Redis, prefix: string, logger?: Logger) {
     this.intake = new Queue(QUEUE_NAMES.intake, { connection, prefix });
+    this.intakeUrgent = new Queue(QUEUE_NAMES.intakeUrgent, { connection, prefix });
     this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
     logQueueErrors(this.intake, logger);
+    logQueueErrors(this.intakeUrgent, logger);
     logQueueErrors(this.outbox, logger);
   }
 
-  async enqueueIntake(messageKey: string): Promise<void> {
-    await this.intake.add(
+  async enqueueIntake(messageKey: string, options: { urgent?: boolean } = {}): Promise<void> {
+    await (options.urgent ? this.intakeUrgent : this.intake).add(
       'intake',
       { messageKey },
       {
@@ -50,7 +53,12 @@ export class BullmqJobQueue implements JobQueue {
   async requeueIntake(messageKeys: readonly string[]): Promise<string[]> {
     const queued: string[] = [];
     for (const key of messageKeys) {
-      const job = await this.intake.getJob(intakeJobId(key));
+      const id = intakeJobId(key);
+      const urgent = await this.intakeUrgent.getJob(id);
+      if (urgent && !(await urgent.isCompleted()) && !(await urgent.isFailed())) {
+        continue;
+      }
+      const job = await this.intake.getJob(id);
       if (!job) {
         await this.enqueueIntake(key);
         queued.push(key);
@@ -95,7 +103,10 @@ export class BullmqJobQueue implements JobQueue {
     const deadline = Date.now() + timeoutMs;
     let quietRounds = 0;
     while (Date.now() < deadline) {
-      const busy = (await this.pending(this.intake)) + (await this.pending(this.outbox));
+      const busy =
+        (await this.pending(this.intake)) +
+        (await this.pending(this.intakeUrgent)) +
+        (await this.pending(this.outbox));
       quietRounds = busy === 0 ? quietRounds + 1 : 0;
       if (quietRounds >= 2) {
         return;
@@ -108,11 +119,13 @@ export class BullmqJobQueue implements JobQueue {
   /** Removes every key of both queues (replay and tests clean up their own prefix). */
   async obliterate(): Promise<void> {
     await this.intake.obliterate({ force: true });
+    await this.intakeUrgent.obliterate({ force: true });
     await this.outbox.obliterate({ force: true });
   }
 
   async close(): Promise<void> {
     await this.intake.close();
+    await this.intakeUrgent.close();
     await this.outbox.close();
   }
 

@@ -62,6 +62,8 @@ export function startWorkers(options: {
   };
   if (processors.intake) {
     add(QUEUE_NAMES.intake, IntakeJobSchema, processors.intake, options.intakeConcurrency ?? 1);
+    // a lane of its own: a fire is read while the ordinary lane may wait on a slow LLM
+    add(QUEUE_NAMES.intakeUrgent, IntakeJobSchema, processors.intake, 1);
   }
   if (processors.outbox) {
     // one sender per bot account: order and the rate limit hold

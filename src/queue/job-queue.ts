@@ -1,7 +1,10 @@
 /** Work handed to the processors; Redis carries work, the store keeps the records. */
 export interface JobQueue {
-  /** Queues the intake of a recorded message; one message is one job however often it is queued. */
-  enqueueIntake(messageKey: string): Promise<void>;
+  /**
+   * Queues the intake of a recorded message; one message is one job however often it is queued. An
+   * `urgent` one (the local classifier reads danger in it) goes to the emergency lane, read at once.
+   */
+  enqueueIntake(messageKey: string, options?: { urgent?: boolean }): Promise<void>;
   /** Queues outbox rows for delivery; `urgent` (emergencies) goes ahead of the rest. */
   enqueueOutbox(outboxIds: readonly number[], options?: { urgent?: boolean }): Promise<void>;
   /**

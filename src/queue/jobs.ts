@@ -1,7 +1,13 @@
 import * as z from 'zod';
 
 /** Queue names; every key is under the configured prefix so deployments and test runs never share keys. */
-export const QUEUE_NAMES = { intake: 'intake', outbox: 'outbox', timers: 'timers' } as const;
+export const QUEUE_NAMES = {
+  intake: 'intake',
+  /** The emergency lane: messages the local classifier reads as an emergency or an emergency check. */
+  intakeUrgent: 'intake-urgent',
+  outbox: 'outbox',
+  timers: 'timers',
+} as const;
 
 /** Payloads are ids: the processor reloads the record from the store. */
 export const IntakeJobSchema = z.object({ messageKey: z.string().min(1) });

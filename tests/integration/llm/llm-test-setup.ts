@@ -14,7 +14,7 @@ export function testSettings(baseURL: string, overrides: Partial<LlmSettings> = 
     responseFormat: 'json_schema',
     timeoutMs: 300,
     maxRetries: 2,
-    policy: { mode: 'unsure', threshold: 0.75, budget: 1 },
+    policy: { mode: 'unsure', threshold: 0.75, budget: 1, messageBudgetMs: 8_000, checkBudgetMs: 1_500 },
     ...overrides,
   };
 }
