@@ -34,7 +34,9 @@ describe('emergencies first', () => {
         ...{ LLM_BUDGET: '1', LLM_TIMEOUT_MS: '15000', LLM_MESSAGE_BUDGET_MS: '1000' },
       },
     });
-    VAGUE.forEach((text, i) => app?.world.say({ room: GROUP, from: `住户${i}`, text }));
+    VAGUE.forEach((text, i) => {
+      app?.world.say({ room: GROUP, from: `住户${i}`, text });
+    });
     await new Promise((r) => setTimeout(r, 200));
     const start = Date.now();
     app.world.say({ room: GROUP, from: '刘女士', text: '5号楼3楼着火了，浓烟滚滚，快打119' });

@@ -38,7 +38,9 @@ async function withLyingModel(lie: object): Promise<TestApp> {
 }
 
 async function reportAll(a: TestApp): Promise<void> {
-  REPORTS.forEach((text, i) => a.world.say({ room: GROUP, from: `住户${i}`, text }));
+  REPORTS.forEach((text, i) => {
+    a.world.say({ room: GROUP, from: `住户${i}`, text });
+  });
   await a.settle();
 }
 
