@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
@@ -36,6 +36,8 @@ import { withCalendarOverrides } from './sla/calendar-overrides.js';
 import { runTimerTask } from './sla/timers/run-timer-task.js';
 import { nextTimerAt } from './sla/timers/sweep-timers.js';
 import { chineseWorkingCalendar, hasHolidayData, type WorkingCalendar } from './sla/working-calendar.js';
+import { appendAnchor } from './store/audit-anchors.js';
+import { AUDIT_ANCHORS_FILE, loadAuditKey } from './store/audit-seal.js';
 import { openTicketStore, SQLITE_FILE_NAME } from './store/open-ticket-store.js';
 import type { OutboxMessage } from './tickets/outbox.js';
 import type { SeenMessage, TicketStore } from './tickets/ticket-store.js';
@@ -79,6 +81,8 @@ type Core = {
   timers: BullmqTimers;
   classifier: Classifier;
   knowledge: Answerer;
+  /** Writes the chain head to the anchors file outside the store when it moved. */
+  anchorHead: () => Promise<void>;
   /** Whether the local classifier reads danger in a text (the emergency lane); no LLM is asked. */
   isUrgent: (text: string) => boolean;
   /** Masks personal numbers in what the bot says, keeping the ones the community publishes. */
@@ -122,8 +126,18 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       databaseUrl: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
       sqlitePath: sqlitePath ?? join(config.DATA_DIR, SQLITE_FILE_NAME),
+      auditKey: loadAuditKey({ envKey: config.AUDIT_KEY, dataDir: config.DATA_DIR }),
     });
     closers.push(() => tickets.close());
+    const anchorsFile = join(config.DATA_DIR, AUDIT_ANCHORS_FILE);
+    if (!existsSync(anchorsFile)) {
+      // first start with the key: what is stored is trusted once, signed, and its head anchored
+      const signed = await tickets.signUnsigned();
+      appendAnchor(anchorsFile, await tickets.auditHead(), new Date());
+      logger.info({ event: 'audit.signed', rows: signed, anchors: anchorsFile }, 'audit key in use');
+    }
+    const anchorHead = anchorer(anchorsFile, tickets);
+    closers.push(anchorHead);
     const connection = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
     closers.push(async () => {
       await connection.quit();
@@ -148,6 +162,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
     return {
       ...{ directory, calendar, knowledge, mask, isUrgent, tickets, connection, queue, timers, classifier },
+      anchorHead,
       ...{ media, transcriber, closers, stop },
     };
   } catch (error) {
@@ -210,6 +225,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       startWatchdog(config, logger, async () => {
         await recoverUnread();
         await requeueLostOutbox(tickets, queue, logger);
+        await core.anchorHead();
         const missing = await timers.ensureScheduled(timerSchedule(config));
         if (missing.length > 0) {
           logger.warn({ event: 'timers.rescheduled', missing }, 'timer schedulers re-created');
@@ -348,6 +364,18 @@ function startWatchdog(config: Config, logger: Logger, recover: () => Promise<vo
   return async () => {
     clearInterval(timer);
     await running;
+  };
+}
+
+/** Anchors the chain head outside the store whenever it moved since the last anchor (and once at stop). */
+function anchorer(file: string, tickets: Pick<TicketStore, 'auditHead'>): () => Promise<void> {
+  let last = -1;
+  return async () => {
+    const head = await tickets.auditHead();
+    if (head.eventId !== last) {
+      appendAnchor(file, head, new Date());
+      last = head.eventId;
+    }
   };
 }
 

@@ -9,6 +9,11 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** Folder for the embedded SQLite store. */
   DATA_DIR: z.string().default('data'),
+  /**
+   * The key that signs the audit chain, messages and replies (HMAC); default: DATA_DIR/audit.key, made on
+   * first start. Keep it where a database writer cannot read it.
+   */
+  AUDIT_KEY: z.string().min(32).optional(),
   /** PostgreSQL instead of SQLite when set. */
   DATABASE_URL: z.string().optional(),
   /** PostgreSQL schema holding the tables (created if missing). */

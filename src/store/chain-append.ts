@@ -1,4 +1,5 @@
 import type { NewEvent } from '../tickets/ticket.js';
+import { type AuditSeal, headMacText } from './audit-seal.js';
 import { eventHash, stateHash } from './hash-chain.js';
 import { toIso } from './row-values.js';
 import type { EventRow, TicketRow } from './schema/database.js';
@@ -27,6 +28,7 @@ export async function appendEvent(
   slot: ChainSlot,
   ticketRow: TicketRow,
   event: NewEvent,
+  seal?: AuditSeal,
 ): Promise<EventRow> {
   const last = await trx
     .selectFrom('ticket_events')
@@ -51,7 +53,12 @@ export async function appendEvent(
   await trx.insertInto('ticket_events').values(row).execute();
   await trx
     .updateTable('audit_head')
-    .set({ hash: row.hash, ticket_number: row.ticket_number, seq: row.seq })
+    .set({
+      hash: row.hash,
+      ticket_number: row.ticket_number,
+      seq: row.seq,
+      ...(seal ? { mac: seal.mac(headMacText({ event_id: row.id, hash: row.hash })) } : {}),
+    })
     .where('id', '=', 1)
     .execute();
   return row;

@@ -2,6 +2,7 @@ import { AppError } from '../errors.js';
 import type { OutboxMessage, OutboxRow } from '../tickets/outbox.js';
 import type { NewTicket, Ticket, TicketEvent } from '../tickets/ticket.js';
 import type {
+  AuditAnchor,
   AuditResult,
   Change,
   ChangeResult,
@@ -10,10 +11,12 @@ import type {
   TicketFilter,
   TicketStore,
 } from '../tickets/ticket-store.js';
+import { type AuditSeal, headMacText, messageMacText, outboxMacText, outcomeMacText } from './audit-seal.js';
 import { verifyChain } from './audit-verifier.js';
 import { appendEvent, claimChainSlot } from './chain-append.js';
 import { fromEventRow, fromMessageRow, fromOutboxRecord, outcomeOf, toMessageRow } from './record-rows.js';
 import { toIso } from './row-values.js';
+import type { MessageRow } from './schema/database.js';
 import { insertOutbox, lastSeq, markHandled, outboxIdsOfKey, reserveCounter } from './store-writes.js';
 import { selectTickets } from './ticket-query.js';
 import { fromTicketRow, toTicketRow } from './ticket-rows.js';
@@ -33,12 +36,14 @@ export class KyselyTicketStore implements TicketStore {
     /** The underlying database; exposed for tooling and tests, not for domain code. */
     readonly db: StoreDb,
     readonly dialect: DialectKind,
+    /** Signs the chain head, messages and replies with the audit key; unsigned without one (tooling). */
+    private readonly seal?: AuditSeal,
   ) {}
 
   async recordMessage(message: SeenMessage): Promise<boolean> {
     const result = await this.db
       .insertInto('messages')
-      .values(toMessageRow(message))
+      .values(this.signedMessage(toMessageRow(message)))
       .onConflict((oc) => oc.column('key').doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -86,11 +91,11 @@ export class KyselyTicketStore implements TicketStore {
     outbox: readonly OutboxMessage[],
   ): Promise<{ settled: boolean; outboxIds: number[] }> {
     return this.write(async (trx) => {
-      if ((await markHandled(trx, key, outcome)) === 'already_handled') {
+      if ((await markHandled(trx, key, outcome, this.seal)) === 'already_handled') {
         return { settled: false, outboxIds: [] };
       }
       const meta = { ticketNumber: outcome.ticketNumber, createdAt: outcome.handledAt };
-      return { settled: true, outboxIds: await insertOutbox(trx, outbox, meta) };
+      return { settled: true, outboxIds: await insertOutbox(trx, outbox, meta, this.seal) };
     });
   }
 
@@ -104,16 +109,21 @@ export class KyselyTicketStore implements TicketStore {
       const number = await reserveCounter(trx, 'ticket', 1);
       if (messageKey !== null) {
         const outcome = { ticketNumber: number, intent: fields.intent, handledAt: event.at };
-        if ((await markHandled(trx, messageKey, outcome)) === 'already_handled') {
+        if ((await markHandled(trx, messageKey, outcome, this.seal)) === 'already_handled') {
           rollbackWith(ALREADY_HANDLED);
         }
       }
       const ticket = startTicket(fields, number);
       const row = toTicketRow(ticket);
       await trx.insertInto('tickets').values(row).execute();
-      await appendEvent(trx, await claimChainSlot(trx), row, event);
+      await appendEvent(trx, await claimChainSlot(trx), row, event, this.seal);
       const messages = typeof outbox === 'function' ? outbox(ticket) : outbox;
-      const outboxIds = await insertOutbox(trx, messages, { ticketNumber: number, createdAt: event.at });
+      const outboxIds = await insertOutbox(
+        trx,
+        messages,
+        { ticketNumber: number, createdAt: event.at },
+        this.seal,
+      );
       return { ticket, created: true, outboxIds };
     });
     if (result !== ALREADY_HANDLED) {
@@ -151,7 +161,7 @@ export class KyselyTicketStore implements TicketStore {
       if (change.settles) {
         const { messageKey, intent } = change.settles;
         const outcome = { ticketNumber, intent, handledAt: change.event.at };
-        if ((await markHandled(trx, messageKey, outcome)) === 'already_handled') {
+        if ((await markHandled(trx, messageKey, outcome, this.seal)) === 'already_handled') {
           return rollbackWith({ ok: false, reason: 'conflict', ticket: current });
         }
       }
@@ -162,10 +172,10 @@ export class KyselyTicketStore implements TicketStore {
         const { number: _number, ...columns } = toTicketRow(ticket);
         await trx.updateTable('tickets').set(columns).where('number', '=', ticketNumber).execute();
         const stepSlot = i === 0 ? slot : await claimChainSlot(trx);
-        await appendEvent(trx, stepSlot, { number: ticketNumber, ...columns }, step.event);
+        await appendEvent(trx, stepSlot, { number: ticketNumber, ...columns }, step.event, this.seal);
       }
       const meta = { ticketNumber, createdAt: change.event.at };
-      const outboxIds = await insertOutbox(trx, change.outbox ?? [], meta);
+      const outboxIds = await insertOutbox(trx, change.outbox ?? [], meta, this.seal);
       return { ok: true, ticket, outboxIds };
     });
   }
@@ -236,12 +246,78 @@ export class KyselyTicketStore implements TicketStore {
       if (queued.length > 0) {
         return queued;
       }
-      return insertOutbox(trx, outbox, { ticketNumber: null, createdAt: input.at, dedupeKey: input.key });
+      return insertOutbox(
+        trx,
+        outbox,
+        { ticketNumber: null, createdAt: input.at, dedupeKey: input.key },
+        this.seal,
+      );
     });
   }
 
-  verifyAudit(): Promise<AuditResult> {
-    return inTransaction(this.db, this.dialect, 'read', verifyChain);
+  verifyAudit(options: { anchors?: readonly AuditAnchor[] } = {}): Promise<AuditResult> {
+    return inTransaction(this.db, this.dialect, 'read', (trx) =>
+      verifyChain(trx, { seal: this.seal, anchors: options.anchors ?? [] }),
+    );
+  }
+
+  async auditHead(): Promise<AuditAnchor> {
+    const head = await this.db
+      .selectFrom('audit_head')
+      .selectAll()
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    return { eventId: Number(head.event_id), hash: head.hash };
+  }
+
+  /**
+   * Signs what was stored before there was an audit key (the first start after migration 0006): trust on
+   * first use. The composition root calls it only while no anchor exists outside the store; after that an
+   * unsigned row is a forgery.
+   */
+  async signUnsigned(): Promise<number> {
+    const seal = this.seal;
+    if (!seal) {
+      return 0;
+    }
+    return this.write(async (trx) => {
+      let signed = 0;
+      const head = await trx
+        .selectFrom('audit_head')
+        .selectAll()
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow();
+      if (!head.mac && Number(head.event_id) > 0) {
+        await trx
+          .updateTable('audit_head')
+          .set({ mac: seal.mac(headMacText(head)) })
+          .where('id', '=', 1)
+          .execute();
+        signed++;
+      }
+      for (const m of await trx.selectFrom('messages').selectAll().where('mac', 'is', null).execute()) {
+        const outcome = m.handled_at !== null ? { outcome_mac: seal.mac(outcomeMacText(m)) } : {};
+        await trx
+          .updateTable('messages')
+          .set({ mac: seal.mac(messageMacText(m)), ...outcome })
+          .where('key', '=', m.key)
+          .execute();
+        signed++;
+      }
+      for (const r of await trx.selectFrom('outbox').selectAll().where('mac', 'is', null).execute()) {
+        await trx
+          .updateTable('outbox')
+          .set({ mac: seal.mac(outboxMacText(r)) })
+          .where('id', '=', r.id)
+          .execute();
+        signed++;
+      }
+      return signed;
+    });
+  }
+
+  private signedMessage(row: MessageRow): MessageRow {
+    return this.seal ? { ...row, mac: this.seal.mac(messageMacText(row)) } : row;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Kysely, Migrator } from 'kysely';
 import type { TicketStore } from '../tickets/ticket-store.js';
+import { createAuditSeal } from './audit-seal.js';
 import { KyselyTicketStore } from './kysely-ticket-store.js';
 import { createPgDialect } from './pg-dialect.js';
 import type { StoreDatabase } from './schema/database.js';
@@ -16,6 +17,8 @@ export type TicketStoreOptions = {
   sqlitePath: string;
   /** PostgreSQL schema to keep the tables in (created if missing); `public` when unset. */
   schema?: string;
+  /** The audit key (see audit-seal.ts); without it nothing is signed and signatures are not checked. */
+  auditKey?: string;
 };
 
 /** Opens the store and brings its schema up to date; the concrete class, for tooling and tests. */
@@ -37,10 +40,13 @@ export async function openKyselyTicketStore(options: TicketStoreOptions): Promis
     await db.destroy();
     throw new Error('store migration failed', { cause: error });
   }
-  return new KyselyTicketStore(db, databaseUrl ? 'postgres' : 'sqlite');
+  const seal = options.auditKey ? createAuditSeal(options.auditKey) : undefined;
+  return new KyselyTicketStore(db, databaseUrl ? 'postgres' : 'sqlite', seal);
 }
 
 /** Opens the configured store: PostgreSQL when `databaseUrl` is set, else SQLite at `sqlitePath`. */
-export function openTicketStore(options: TicketStoreOptions): Promise<TicketStore> {
+export function openTicketStore(
+  options: TicketStoreOptions,
+): Promise<TicketStore & Pick<KyselyTicketStore, 'signUnsigned'>> {
   return openKyselyTicketStore(options);
 }

@@ -1,7 +1,9 @@
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { MessageOutcome } from '../tickets/ticket-store.js';
+import { type AuditSeal, outboxMacText, outcomeMacText } from './audit-seal.js';
 import { toOutboxRecord } from './record-rows.js';
 import { toIso } from './row-values.js';
+import type { OutboxRecord } from './schema/database.js';
 import type { StoreDb } from './transaction.js';
 
 /**
@@ -27,6 +29,7 @@ export async function insertOutbox(
   trx: StoreDb,
   messages: readonly OutboxMessage[],
   meta: { ticketNumber: number | null; createdAt: Date; dedupeKey?: string },
+  seal?: AuditSeal,
 ): Promise<number[]> {
   if (messages.length === 0) {
     return [];
@@ -34,10 +37,13 @@ export async function insertOutbox(
   const last = await reserveCounter(trx, 'outbox', messages.length);
   const first = last - messages.length + 1;
   const { dedupeKey, ...rest } = meta;
-  const rows = messages.map((m, i) => ({
-    ...toOutboxRecord(m, { id: first + i, ...rest }),
-    ...(dedupeKey !== undefined ? { dedupe_key: `${dedupeKey}:${i}` } : {}),
-  }));
+  const rows = messages.map((m, i) => {
+    const row: OutboxRecord = {
+      ...toOutboxRecord(m, { id: first + i, ...rest }),
+      ...(dedupeKey !== undefined ? { dedupe_key: `${dedupeKey}:${i}` } : {}),
+    };
+    return seal ? { ...row, mac: seal.mac(outboxMacText(row)) } : row;
+  });
   await trx.insertInto('outbox').values(rows).execute();
   return rows.map((r) => r.id);
 }
@@ -45,14 +51,20 @@ export async function insertOutbox(
 export type MarkResult = 'marked' | 'already_handled' | 'unknown';
 
 /** Sets a message's outcome unless it already has one (the row lock makes this atomic on PostgreSQL). */
-export async function markHandled(trx: StoreDb, key: string, outcome: MessageOutcome): Promise<MarkResult> {
+export async function markHandled(
+  trx: StoreDb,
+  key: string,
+  outcome: MessageOutcome,
+  seal?: AuditSeal,
+): Promise<MarkResult> {
+  const fields = {
+    ticket_number: outcome.ticketNumber,
+    intent: outcome.intent,
+    handled_at: toIso(outcome.handledAt),
+  };
   const updated = await trx
     .updateTable('messages')
-    .set({
-      ticket_number: outcome.ticketNumber,
-      intent: outcome.intent,
-      handled_at: toIso(outcome.handledAt),
-    })
+    .set({ ...fields, ...(seal ? { outcome_mac: seal.mac(outcomeMacText({ key, ...fields })) } : {}) })
     .where('key', '=', key)
     .where('handled_at', 'is', null)
     .executeTakeFirst();

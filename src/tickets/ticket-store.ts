@@ -60,6 +60,9 @@ export type AuditResult =
   | { ok: true; tickets: number; events: number }
   | { ok: false; ticketNumber: number; seq: number; reason: string };
 
+/** The chain head at one moment: the last event's id and hash (anchored outside the store). */
+export type AuditAnchor = { eventId: number; hash: string };
+
 /** The source of truth: tickets, their append-only event log, the messages seen and the outbox. */
 export interface TicketStore {
   /** Records a message; false when its key was already seen (a redelivery). */
@@ -107,7 +110,12 @@ export interface TicketStore {
    * nothing and returns the ids the first call queued.
    */
   enqueueMessages(outbox: readonly OutboxMessage[], input: { at: Date; key: string }): Promise<number[]>;
-  /** Checks the hash chain of every event, in order. */
-  verifyAudit(): Promise<AuditResult>;
+  /**
+   * Checks the hash chain of every event in order, the ticket rows against it and, with the audit key,
+   * the head's signature, every message and reply, and that no anchored event is gone or changed.
+   */
+  verifyAudit(options?: { anchors?: readonly AuditAnchor[] }): Promise<AuditResult>;
+  /** The chain head now, to anchor outside the store. */
+  auditHead(): Promise<AuditAnchor>;
   close(): Promise<void>;
 }

@@ -81,6 +81,9 @@ export type MessageRow = {
   intent: string | null;
   /** Null until the message is handled; the outcome columns are set together. */
   handled_at: string | null;
+  /** Added by 0006: HMAC of the message as it arrived, and of its outcome once set (audit key). */
+  mac?: string | null;
+  outcome_mac?: string | null;
 };
 
 export type OutboxRecord = {
@@ -100,6 +103,8 @@ export type OutboxRecord = {
   /** Added by 0003: when the message was given up as undeliverable (no such room or contact), and why. */
   failed_at?: string | null;
   failure?: string | null;
+  /** Added by 0006: HMAC of the reply as queued (audit key). */
+  mac?: string | null;
 };
 
 /** Named counters (`ticket`, `outbox`); incrementing one locks its row until the transaction ends. */
@@ -112,6 +117,8 @@ export type AuditHeadRow = {
   ticket_number: number | null;
   seq: number | null;
   hash: string;
+  /** Added by 0006: HMAC of the head (audit key); null only before the first signed append. */
+  mac?: string | null;
 };
 
 export interface StoreDatabase {

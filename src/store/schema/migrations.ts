@@ -197,6 +197,23 @@ const coReporterIds: Migration = {
   },
 };
 
+/** 0006: signatures with the audit key on the chain head, the messages and the replies. */
+const auditSignatures: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('audit_head').addColumn('mac', 'text').execute();
+    await db.schema.alterTable('messages').addColumn('mac', 'text').execute();
+    await db.schema.alterTable('messages').addColumn('outcome_mac', 'text').execute();
+    await db.schema.alterTable('outbox').addColumn('mac', 'text').execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.alterTable('outbox').dropColumn('mac').execute();
+    await db.schema.alterTable('messages').dropColumn('outcome_mac').execute();
+    await db.schema.alterTable('messages').dropColumn('mac').execute();
+    await db.schema.alterTable('audit_head').dropColumn('mac').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
@@ -205,5 +222,6 @@ export const migrationProvider: MigrationProvider = {
     '0003_outbox_failures': outboxFailures,
     '0004_unread_messages': unreadMessages,
     '0005_co_reporter_ids': coReporterIds,
+    '0006_audit_signatures': auditSignatures,
   }),
 };
