@@ -9,6 +9,7 @@ export type AppErrorCode =
   | 'CLASSIFIER_UNAVAILABLE'
   | 'REDIS_UNAVAILABLE'
   | 'LOGIN_TIMEOUT'
+  | 'WECHAT_UNREACHABLE'
   | 'AUDIT_BROKEN';
 
 /** The one failure type; expected outcomes are results, not exceptions. */

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { IncomingMessage } from '../messenger.js';
+import { createPuppetTrouble } from './puppet-trouble.js';
 import { RecentKeys } from './recent-keys.js';
 import { SandboxWorld } from './sandbox-world.js';
 import { type MediaSink, toIncomingMessage } from './to-incoming-message.js';
@@ -55,7 +56,8 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
   bot.on('scan', (qrcode, status) => {
     logger.info({ event: 'bot.login.scan', status, qrcode }, 'scan the QR code value to log in');
   });
-  bot.on('error', (error) => logger.error({ event: 'bot.puppet.error', err: error }, 'puppet error'));
+  const trouble = createPuppetTrouble(logger);
+  bot.on('error', (error) => trouble.report(error, bot.isLoggedIn));
   bot.on('message', (message: Message) => {
     void handle(message);
   });
@@ -101,8 +103,15 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
   if (options.sandboxLogin !== false) {
     sandbox?.login();
   }
-  const timedOut = await waitOrTimeout(loggedIn, options.loginTimeoutMs);
-  if (timedOut) {
+  const outcome = await Promise.race([
+    waitOrTimeout(loggedIn, options.loginTimeoutMs).then((timedOut) => (timedOut ? 'timeout' : 'in')),
+    trouble.unreachable,
+  ]);
+  if (outcome !== 'in' && outcome !== 'timeout') {
+    await stopQuietly(bot, logger);
+    throw new AppError('WECHAT_UNREACHABLE', { message: outcome });
+  }
+  if (outcome === 'timeout') {
     await stopQuietly(bot, logger);
     throw new AppError('LOGIN_TIMEOUT', {
       message: `the bot was not logged in within ${Math.round(options.loginTimeoutMs / 1000)} s (scan the QR code in the log, or check WECHATY_PUPPET and its token)`,
