@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOM_OF = (b: number) => (b <= 12 ? '幸福里一区业主群' : b <= 22 ? '幸福里二区居民群' : '锦苑邻里群');
+/** 60 reports of 60 different problems: two kinds in each of 30 buildings. */
+const REPORTS = Array.from({ length: 60 }, (_, i) => {
+  const b = (i % 30) + 1;
+  const text = i < 30 ? `${b}号楼楼道灯坏了好几天了，晚上黑乎乎的` : `${b}号楼楼下垃圾桶满了没人清，味道很大`;
+  return { room: ROOM_OF(b), from: `住户${i}`, text };
+});
+
+let children: ChildProcess[] = [];
+let dataDir = '';
+afterEach(() => {
+  for (const child of children) {
+    child.kill('SIGKILL');
+  }
+  children = [];
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the bot in a child process on the shared store and queues; resolves once it is ready. */
+async function startChild(env: Record<string, string>): Promise<ChildProcess & { said: () => number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/bot-child.ts'], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  let said = 0;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('child bot did not start')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (line === 'ready') {
+          clearTimeout(timer);
+          resolve();
+        }
+        const m = /^said (\d+)/.exec(line);
+        if (m) {
+          said = Number(m[1]);
+        }
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`child bot exited with ${code}`)));
+  });
+  return Object.assign(child, { said: () => said });
+}
+
+function readStore(file: string) {
+  const db = new Database(file, { readonly: true });
+  const messages = db.prepare('select key, handled_at from messages').all() as Array<{
+    key: string;
+    handled_at: string | null;
+  }>;
+  const tickets = db.prepare('select number, location_building as b, category from tickets').all() as Array<{
+    b: number;
+    category: string;
+  }>;
+  db.close();
+  return { messages, tickets };
+}
+
+describe('fault: the bot killed with SIGKILL in the middle of a burst', () => {
+  it('reads every message it stored and makes no duplicate ticket after a restart (figures printed)', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'shaozi-kill-'));
+    const env = {
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `test-${randomUUID()}`,
+      LOG_LEVEL: 'silent',
+      SWEEP_INTERVAL_S: '0',
+      DIGEST_CRON: 'off',
+      RECOVERY_INTERVAL_S: '1',
+      RECOVERY_GRACE_S: '1',
+      OUTBOX_PER_MINUTE: '100000',
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    };
+    const first = await startChild(env);
+    for (const r of REPORTS.slice(0, 40)) {
+      first.stdin?.write(`${JSON.stringify(r)}\n`);
+    }
+    // kill it while the burst is being read: some reports stored, not all of them read
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const now = readStore(join(dataDir, 'shaozi.db'));
+      if (now.messages.length >= 10) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const atKill = readStore(join(dataDir, 'shaozi.db'));
+
+    const second = await startChild(env);
+    for (const r of REPORTS.slice(40)) {
+      second.stdin?.write(`${JSON.stringify(r)}\n`);
+    }
+    const file = join(dataDir, 'shaozi.db');
+    const until = Date.now() + 60_000;
+    let store = readStore(file);
+    while (Date.now() < until) {
+      store = readStore(file);
+      if (
+        store.messages.length >= atKill.messages.length + 20 &&
+        store.messages.every((m) => m.handled_at !== null)
+      ) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const unread = store.messages.filter((m) => m.handled_at === null).length;
+    const perProblem = new Map<string, number>();
+    for (const t of store.tickets) {
+      const key = `${t.b}:${t.category}`;
+      perProblem.set(key, (perProblem.get(key) ?? 0) + 1);
+    }
+    const duplicates = [...perProblem.values()].filter((n) => n > 1).length;
+    process.stdout.write(
+      `fault kill-9: ${atKill.messages.length} stored when killed (${atKill.messages.filter((m) => m.handled_at === null).length} unread), ${store.messages.length} stored in all, ${store.tickets.length} tickets; lost ${unread}, duplicate tickets ${duplicates}\n`,
+    );
+    expect(atKill.messages.filter((m) => m.handled_at === null).length).toBeGreaterThan(0);
+    expect(unread).toBe(0);
+    expect(duplicates).toBe(0);
+    expect(store.tickets.length).toBe(store.messages.length);
+  }, 120_000);
+});
