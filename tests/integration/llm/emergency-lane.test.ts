@@ -5,7 +5,7 @@ import {
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { VALID_REPLY } from './llm-test-setup.js';
+import { askEveryMessage, VALID_REPLY } from './llm-test-setup.js';
 
 const GROUP = '幸福里一区业主群';
 const VAGUE = [
@@ -30,8 +30,8 @@ describe('emergencies first', () => {
     server.route = () => ({ ...completion({ ...VALID_REPLY }), delayMs: 20_000 });
     app = await startTestApp({
       env: {
-        ...{ LLM_BASE_URL: server.baseURL, LLM_API_KEY: 'sk-test', LLM_MODEL: 'm', LLM_CASCADE: 'always' },
-        ...{ LLM_BUDGET: '1', LLM_TIMEOUT_MS: '15000', LLM_MESSAGE_BUDGET_MS: '1000' },
+        ...askEveryMessage(server.baseURL),
+        ...{ LLM_TIMEOUT_MS: '15000', LLM_MESSAGE_BUDGET_MS: '1000' },
       },
     });
     VAGUE.forEach((text, i) => {

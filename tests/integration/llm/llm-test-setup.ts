@@ -33,3 +33,12 @@ export const VALID_REPLY: LlmReply = {
 
 /** Quick retries in tests; the breaker is out of the way unless a test is about it. */
 export const FAST = { retryBaseDelayMs: 10, maxRetryAfterMs: 1_000, breaker: { failureThreshold: 1_000 } };
+
+/** The environment of a bot that asks the fake LLM at `baseURL` about every message (within budget 1). */
+export const askEveryMessage = (baseURL: string): Record<string, string> => ({
+  LLM_BASE_URL: baseURL,
+  LLM_API_KEY: 'sk-test',
+  LLM_MODEL: 'shaozi-test-model',
+  LLM_CASCADE: 'always',
+  LLM_BUDGET: '1',
+});

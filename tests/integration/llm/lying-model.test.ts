@@ -5,7 +5,7 @@ import {
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { VALID_REPLY } from './llm-test-setup.js';
+import { askEveryMessage, VALID_REPLY } from './llm-test-setup.js';
 
 const GROUP = '幸福里一区业主群';
 /** Everyday grievances in different buildings: none is an emergency. */
@@ -31,8 +31,8 @@ async function withLyingModel(lie: object): Promise<TestApp> {
   server.route = () => reply;
   return startTestApp({
     env: {
-      ...{ LLM_BASE_URL: server.baseURL, LLM_API_KEY: 'sk-test', LLM_MODEL: 'm', LLM_CASCADE: 'always' },
-      ...{ LLM_BUDGET: '1', OUTBOX_PER_MINUTE: '100000' },
+      ...askEveryMessage(server.baseURL),
+      ...{ OUTBOX_PER_MINUTE: '100000' },
     },
   });
 }

@@ -8,7 +8,7 @@ import {
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { VALID_REPLY } from '../llm/llm-test-setup.js';
+import { askEveryMessage, VALID_REPLY } from '../llm/llm-test-setup.js';
 
 type Row = {
   id: string;
@@ -115,8 +115,8 @@ describe('personal numbers never leave unmasked', () => {
       app = await startTestApp({
         logger,
         env: {
-          ...{ LLM_BASE_URL: server.baseURL, LLM_API_KEY: 'sk-test', LLM_MODEL: 'm', LLM_CASCADE: 'always' },
-          ...{ LLM_BUDGET: '1', OUTBOX_PER_MINUTE: '100000', AGGREGATION_WINDOW_S: '0' },
+          ...askEveryMessage(server.baseURL),
+          ...{ OUTBOX_PER_MINUTE: '100000', AGGREGATION_WINDOW_S: '0' },
         },
       });
       const withNumbers = rows.filter((r) => r.numbers.length > 0);

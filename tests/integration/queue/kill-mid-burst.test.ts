@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { roomOfBuilding } from '../../helpers/rooms.js';
 
-const ROOM_OF = (b: number) => (b <= 12 ? '幸福里一区业主群' : b <= 22 ? '幸福里二区居民群' : '锦苑邻里群');
 /** 60 reports of 60 different problems: two kinds in each of 30 buildings. */
 const REPORTS = Array.from({ length: 60 }, (_, i) => {
   const b = (i % 30) + 1;
   const text = i < 30 ? `${b}号楼楼道灯坏了好几天了，晚上黑乎乎的` : `${b}号楼楼下垃圾桶满了没人清，味道很大`;
-  return { room: ROOM_OF(b), from: `住户${i}`, text };
+  return { room: roomOfBuilding(b), from: `住户${i}`, text };
 });
 
 let children: ChildProcess[] = [];

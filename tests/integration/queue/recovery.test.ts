@@ -3,11 +3,10 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SeenMessage } from '../../../src/tickets/ticket-store.js';
 import { type RedisProcess, startRedisProcess } from '../../helpers/redis-process.js';
+import { roomOfBuilding } from '../../helpers/rooms.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 const GROUP = '幸福里一区业主群';
-const ROOM_OF = (building: number) =>
-  building <= 12 ? '幸福里一区业主群' : building <= 22 ? '幸福里二区居民群' : '锦苑邻里群';
 
 let app: TestApp | undefined;
 let redis: RedisProcess | undefined;
@@ -111,7 +110,7 @@ describe('fault: Redis restarted without its data in the middle of a burst', () 
     const buildings = Array.from({ length: 30 }, (_, i) => i + 1);
     const say = (b: number) =>
       app?.world.say({
-        room: ROOM_OF(b),
+        room: roomOfBuilding(b),
         from: `住户${b}`,
         text: `${b}号楼楼道灯坏了好几天了，晚上黑乎乎的`,
       });
@@ -144,7 +143,9 @@ describe('fault: Redis restarted without its data in the middle of a burst', () 
     const lost = buildings.filter((b) => !byBuilding.has(b)).length;
     const duplicates = [...byBuilding.values()].filter((n) => n > 1).length;
     const answered = buildings.filter((b) =>
-      app?.sent.some((m) => m.room === ROOM_OF(b) && m.mentions.includes(`住户${b}`) && m.text.includes('#')),
+      app?.sent.some(
+        (m) => m.room === roomOfBuilding(b) && m.mentions.includes(`住户${b}`) && m.text.includes('#'),
+      ),
     ).length;
     process.stdout.write(
       `fault redis-restart-empty: 30 reports (${unreadAtCrash} stored but unread when Redis died), ${tickets.length} tickets, lost ${lost}, duplicate ${duplicates}, answered ${answered}/30\n`,
