@@ -12,7 +12,7 @@ import type { Ticket } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
 
 export type DigestDeps = {
-  tickets: Pick<TicketStore, 'listTickets' | 'events' | 'enqueueMessages'>;
+  tickets: Pick<TicketStore, 'listTickets' | 'events' | 'enqueueMessages' | 'auditHead'>;
   queue: Pick<JobQueue, 'enqueueOutbox'>;
   directory: Directory;
   clock: Clock;
@@ -33,7 +33,9 @@ export async function sendDailyDigest(deps: DigestDeps): Promise<number> {
     return 0;
   }
   const rates = computeRates(await loadRatesInput(deps, { ...period, now: period.to }));
-  const text = dailyDigestText(rates, period, deps.directory);
+  // the chain head in a place the database cannot reach: the supervisors' group keeps it
+  const head = await deps.tickets.auditHead();
+  const text = `${dailyDigestText(rates, period, deps.directory)}\n${auditLine(head)}`;
   // one per China day, so a retry that runs a minute later is still the same digest
   const key = `digest:daily:${chinaDay(period.to)}`;
   return queue(
@@ -43,6 +45,10 @@ export async function sendDailyDigest(deps: DigestDeps): Promise<number> {
     [...new Set(rooms)].map((room) => toGroup(room, text)),
   );
 }
+
+/** The audit anchor line of the daily digest: the last event's number and the start of its hash. */
+const auditLine = (head: { eventId: number; hash: string }) =>
+  `（审计校验：记录 ${head.eventId}，${head.hash.slice(0, 12) || '无'}）`;
 
 /** The weekly public summary to each residents' group, about the tickets of its compound (or reported in it). */
 export async function sendWeeklySummary(deps: DigestDeps): Promise<number> {

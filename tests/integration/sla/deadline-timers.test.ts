@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toTicketJson } from '../../../src/tickets/ticket-json.js';
 import { type ClockedApp, GROUP, privateTo, startClockedApp, t } from './timers-helpers.js';
 
-const ELEVATOR = '3号楼2单元的电梯又坏了，老人下不了楼';
+const ELEVATOR = '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院';
 
 describe('deadline timers on the real pipeline (sweep job through BullMQ, SQLite, simulated clock)', () => {
   let app: ClockedApp;
