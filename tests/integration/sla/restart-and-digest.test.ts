@@ -16,7 +16,11 @@ describe('timers across a restart, and the digests', () => {
 
   it('fires each step due while the bot was down exactly once after a restart on the same store and queues', async () => {
     const first = await startClockedApp('2026-11-30 09:00');
-    await first.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院' });
+    await first.say({
+      from: '王阿姨',
+      room: GROUP,
+      text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院',
+    });
     await first.say({
       from: '陈大爷',
       room: '幸福里二区居民群',
@@ -47,7 +51,11 @@ describe('timers across a restart, and the digests', () => {
 
   it('upserts the sweep scheduler at startup, and the scheduled sweep fires on its own', async () => {
     app = await startClockedApp('2026-11-30 09:00', { env: { SWEEP_INTERVAL_S: '1' } });
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院' });
+    await app.say({
+      from: '王阿姨',
+      room: GROUP,
+      text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院',
+    });
     app.clock.set(t('2026-11-30 10:40'));
 
     const deadline = Date.now() + 5000;
@@ -61,7 +69,11 @@ describe('timers across a restart, and the digests', () => {
 
   it('sends the daily digest to the supervisors group once, however often its job runs', async () => {
     app = await startClockedApp('2026-11-30 09:00');
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院' });
+    await app.say({
+      from: '王阿姨',
+      room: GROUP,
+      text: '3号楼2单元的电梯又坏了，老人下不了楼，今天还要去医院',
+    });
     app.clock.set(t('2026-11-30 18:00'));
 
     await app.timers.run('daily_digest');
