@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           fileParallelism: false,
+          // one module graph for all the files: the models, the dictionary and Wechaty load once
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
