@@ -42,12 +42,8 @@ export async function openEmergencyIn(
     .sort((a, b) => b.number - a.number)[0];
 }
 
-/** Whether any emergency was reported in the community within THREAD_MS and is still open. */
-export async function anyOpenEmergency(deps: EmergencyThreadDeps): Promise<boolean> {
-  return (await recentOpenEmergencies(deps)).length > 0;
-}
-
-async function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[]> {
+/** The emergencies reported in the community within THREAD_MS that are still open. */
+export async function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[]> {
   const open = await deps.tickets.listTickets({
     statuses: OPEN_STATUSES,
     createdFrom: new Date(deps.clock.now().getTime() - THREAD_MS),
@@ -60,16 +56,16 @@ async function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[
  * an open emergency of the same kind in the community within THREAD_MS, when the message names no other
  * building or compound. Joining it tells the responders once instead of raising a second alarm.
  */
-export async function sameEmergencyElsewhere(
-  deps: EmergencyThreadDeps,
+export function sameEmergencyElsewhere(
+  deps: Pick<EmergencyThreadDeps, 'directory'>,
   message: SeenMessage,
   read: { c: Classification; text: string },
-): Promise<Ticket | undefined> {
+  open: readonly Ticket[],
+): Ticket | undefined {
   const { c, text } = read;
   if (c.intent !== 'emergency' && !c.emergency_check) {
     return undefined;
   }
-  const open = await recentOpenEmergencies(deps);
   const named = namedCompound(text, deps.directory)?.name ?? null;
   const samePlace = (t: Ticket) =>
     c.location.building !== null

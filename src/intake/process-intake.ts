@@ -14,11 +14,11 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { answerQuestion, mayBeQuestion } from './answer-question.js';
 import { isAgreement, isRatingPressure } from './conversation-cues.js';
 import {
-  anyOpenEmergency,
   isAboutEmergency,
   joinEmergency,
   openEmergencyIn,
   readAllClear,
+  recentOpenEmergencies,
   sameEmergencyElsewhere,
 } from './emergency-thread.js';
 import { DEFAULT_INTAKE_SETTINGS, type IntakeSettings } from './intake-settings.js';
@@ -302,14 +302,15 @@ async function readEmergencyElsewhere(
   deps: IntakeDeps,
   message: SeenMessage,
 ): Promise<{ handled: boolean; c?: Classification }> {
-  if (!(await anyOpenEmergency(deps))) {
+  const open = await recentOpenEmergencies(deps);
+  if (open.length === 0) {
     return { handled: false };
   }
   const c = await deps.classifier.classify({
     text: capText(message.text, MAX_CLASSIFIED_CHARS),
     roomTopic: message.room ?? undefined,
   });
-  const emergency = await sameEmergencyElsewhere(deps, message, { c, text: message.text });
+  const emergency = sameEmergencyElsewhere(deps, message, { c, text: message.text }, open);
   if (!emergency) {
     return { handled: false, c };
   }
