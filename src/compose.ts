@@ -13,8 +13,9 @@ import { asrSettings, type Config, llmSettings } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
+import { inIntakeOrder } from './intake/intake-order.js';
 import { intakeSettings } from './intake/intake-settings.js';
-import { processIntake } from './intake/process-intake.js';
+import { type IntakeDeps, processIntake } from './intake/process-intake.js';
 import { createUnreadRecovery } from './intake/recover-unread.js';
 import type { Transcriber } from './intake/voice.js';
 import { type Answerer, createAnswerer } from './knowledge/answerer.js';
@@ -29,7 +30,7 @@ import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pendin
 import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
-import { type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
+import { type Processors, type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
 import type { IntakeJob, TimersJob } from './queue/jobs.js';
 import { ensureRedis } from './queue/redis-server.js';
 import { withCalendarOverrides } from './sla/calendar-overrides.js';
@@ -41,6 +42,7 @@ import { AUDIT_ANCHORS_FILE, loadAuditKey } from './store/audit-seal.js';
 import { openTicketStore, SQLITE_FILE_NAME } from './store/open-ticket-store.js';
 import type { OutboxMessage } from './tickets/outbox.js';
 import type { SeenMessage, TicketStore } from './tickets/ticket-store.js';
+import { createWebApp, type RunningWeb, startWebServer } from './web/web-server.js';
 
 export type AppOptions = {
   config: Config;
@@ -49,6 +51,8 @@ export type AppOptions = {
   /** Store location override (replay uses its own file). */
   sqlitePath?: string;
   onSent?: (message: OutboxMessage) => void;
+  /** Serve the web side on WEB_HOST:WEB_PORT (`npm start`). */
+  web?: boolean;
 };
 
 export type App = {
@@ -65,6 +69,8 @@ export type App = {
   runTimers(): Promise<void>;
   /** When the next timer step is due (the clock's now if one is due already); null when none is planned. */
   nextTimerAt(): Promise<Date | null>;
+  /** The web side, when the app serves it (`npm start`; tests that ask). */
+  web: RunningWeb | undefined;
   stop(): Promise<void>;
 };
 
@@ -206,10 +212,11 @@ export async function composeApp(options: AppOptions): Promise<App> {
       connection,
       prefix: config.QUEUE_PREFIX,
       logger,
+      intakeConcurrency: config.INTAKE_CONCURRENCY,
       processors: {
         outbox: (job) =>
           deliverOutbox({ tickets, messenger: bot.messenger, limiter, clock, logger, mask: core.mask }, job),
-        ...(config.INLINE_WORKERS ? { intake: (job: IntakeJob) => processIntake(intakeDeps, job) } : {}),
+        ...(config.INLINE_WORKERS ? intakeProcessors(intakeDeps) : {}),
         ...(config.INLINE_WORKERS ? { timers: timersProcessor({ ...core, calendar, clock, logger }) } : {}),
       },
     });
@@ -267,14 +274,43 @@ export async function composeApp(options: AppOptions): Promise<App> {
       await settle();
     };
     const nextTimer = () => nextTimerAt({ tickets, directory, calendar, clock });
+    const web = options.web
+      ? await startWebServer({
+          app: createWebApp({
+            health: {
+              unread: async () =>
+                (
+                  await tickets.unreadMessages({
+                    receivedBefore: new Date(clock.now().getTime() - config.RECOVERY_GRACE_S * 1000),
+                    limit: 10_000,
+                  })
+                ).length,
+              redis: () => connection.ping(),
+              outboxBacklog: () => queue.outboxBacklog(),
+            },
+          }),
+          host: config.WEB_HOST,
+          port: config.WEB_PORT,
+          logger,
+        })
+      : undefined;
+    if (web) {
+      closers.push(() => web.close());
+    }
     return {
-      ...{ bot, tickets, queue, directory, classifier, settle, stop },
+      ...{ bot, tickets, queue, directory, classifier, settle, stop, web },
       ...{ timers, runTimers, nextTimerAt: nextTimer },
     };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Intake's two lanes: the ordinary one in conversation order, the emergency lane at once. */
+function intakeProcessors(deps: IntakeDeps): Pick<Processors, 'intake' | 'intakeUrgent'> {
+  const read = (job: IntakeJob) => processIntake(deps, job);
+  return { intake: inIntakeOrder(deps, read), intakeUrgent: read };
 }
 
 /** A separate intake process (`npm run worker:intake`): the same processor as the bot's, without the bot. */
@@ -293,7 +329,8 @@ export async function composeIntakeWorker(options: {
     connection: core.connection,
     prefix: config.QUEUE_PREFIX,
     logger,
-    processors: { intake: (job) => processIntake(deps, job) },
+    processors: intakeProcessors(deps),
+    intakeConcurrency: config.INTAKE_CONCURRENCY,
   });
   core.closers.push(() => workers.close());
   return { stop: core.stop };

@@ -33,10 +33,19 @@ export const ConfigSchema = z.object({
   WECHATY_PUPPET_TOKEN: z.string().optional(),
   /** Seconds to wait for a real puppet to log in before giving up. */
   LOGIN_TIMEOUT_S: z.coerce.number().int().positive().default(60),
+  /** Port of the web side (health, and later the dashboard); 0 picks a free one. */
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Address the web side binds; the loopback by default, so nothing is exposed without a decision. */
+  WEB_HOST: z.string().default('127.0.0.1'),
   /** Most messages the bot account may send per minute (WeChat bans bursts). */
   OUTBOX_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Run the queue processors inside the bot process (false when `npm run worker:*` runs them). */
   INLINE_WORKERS: Flag.default(true),
+  /**
+   * Ordinary intake messages read side by side (the messages of one compound's groups, or of one private
+   * chat, are still read one after another, in order); the emergency lane reads one at a time.
+   */
+  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Seconds within which several messages of one sender are read as one request. */
   AGGREGATION_WINDOW_S: z.coerce.number().int().min(0).default(60),
   /** Hours within which a report of the same problem at the same place joins an open ticket. */

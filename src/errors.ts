@@ -10,6 +10,7 @@ export type AppErrorCode =
   | 'REDIS_UNAVAILABLE'
   | 'LOGIN_TIMEOUT'
   | 'WECHAT_UNREACHABLE'
+  | 'WEB_PORT_IN_USE'
   | 'AUDIT_BROKEN';
 
 /** The one failure type; expected outcomes are results, not exceptions. */

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let botName = '社区哨子';
-  const app = await composeApp({ config, logger, onSent: (m) => print(formatSent(m, botName)) });
+  const app = await composeApp({ config, logger, web: true, onSent: (m) => print(formatSent(m, botName)) });
   botName = app.directory.botName;
   let stopping = false;
   const shutdown = async (reason: string) => {

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 /** A TCP port free on 127.0.0.1 right now (the OS picks it). */
@@ -15,27 +18,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A throwaway redis-server without persistence on a free port, that a test may kill and start again. */
+/**
+ * A throwaway redis-server on a free port, that a test may kill and start again: without persistence by
+ * default, or with an append-only file written on every command (`persist`), as an operator should run it.
+ */
 export type RedisProcess = {
   url: string;
-  /** SIGKILL: the data is gone, as after a crash of a Redis without persistence. */
+  /** SIGKILL: without persistence the data is gone, with it what was written survives. */
   kill(): Promise<void>;
-  /** Starts it again on the same port, empty. */
+  /** Starts it again on the same port: empty, or with its data when persistent. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
-export async function startRedisProcess(): Promise<RedisProcess> {
+export async function startRedisProcess(options: { persist?: boolean } = {}): Promise<RedisProcess> {
   const port = await freePort();
+  const dir = options.persist ? mkdtempSync(join(tmpdir(), 'shaozi-redis-')) : undefined;
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '']
+    : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+      stdio: 'ignore',
+    });
     const deadline = Date.now() + 5_000;
     for (;;) {
       const client = new Redis(port, '127.0.0.1', {
@@ -69,5 +75,11 @@ export async function startRedisProcess(): Promise<RedisProcess> {
     });
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
+  const stop = async () => {
+    await kill();
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return { url: `redis://127.0.0.1:${port}`, kill, restart: start, stop };
 }

@@ -30,6 +30,8 @@ export async function startTestApp(
     /** Restart on an earlier app's store and queues (see `halt`). */
     dataDir?: string;
     queuePrefix?: string;
+    /** Serve the web side on a free port (app.web.url). */
+    web?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shaozi-test-'));
@@ -44,6 +46,7 @@ export async function startTestApp(
     // recovery runs inside settle(); the watchdog only where a test turns it on
     RECOVERY_INTERVAL_S: '0',
     DIGEST_CRON: 'off',
+    WEB_PORT: '0',
     ...options.env,
   });
   const sent: OutboxMessage[] = [];
@@ -52,6 +55,7 @@ export async function startTestApp(
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
     onSent: (m) => sent.push(m),
+    web: options.web ?? false,
   });
   const world = app.bot.sandbox;
   if (!world) {
