@@ -12,6 +12,8 @@ import type { OutboxMessage } from '../../src/tickets/outbox.js';
 export type TestApp = App & {
   world: SandboxWorld;
   sent: OutboxMessage[];
+  /** Wall-clock time (ms) each message of `sent` went out, index for index. */
+  sentWallMs: number[];
   /** Sends as a person in the sandbox and waits until the bot has done everything it will do. */
   say(message: SandboxSay): Promise<string>;
   dataDir: string;
@@ -50,11 +52,15 @@ export async function startTestApp(
     ...options.env,
   });
   const sent: OutboxMessage[] = [];
+  const sentWallMs: number[] = [];
   const app = await composeApp({
     config,
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
-    onSent: (m) => sent.push(m),
+    onSent: (m) => {
+      sent.push(m);
+      sentWallMs.push(Date.now());
+    },
     web: options.web ?? false,
   });
   const world = app.bot.sandbox;
@@ -65,6 +71,7 @@ export async function startTestApp(
     ...app,
     world,
     sent,
+    sentWallMs,
     dataDir,
     queuePrefix,
     halt: () => app.stop(),
