@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // two workers on a two-core machine; every integration file has its own Redis prefix, store and ports
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -14,7 +16,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          fileParallelism: false,
           // one module graph for all the files: the models, the dictionary and Wechaty load once
           isolate: false,
           testTimeout: 60_000,

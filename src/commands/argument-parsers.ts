@@ -10,7 +10,7 @@ import {
   skipSpaces,
   wordFrom,
 } from './normalize.js';
-import { parseBuilding, parsePeriod, parseScore, readTicket } from './tokens.js';
+import { parseBuilding, parsePeriod, parseScore, readBlockerReason, readTicket } from './tokens.js';
 
 export type ArgContext = {
   input: NormalizedText;
@@ -49,7 +49,7 @@ const noArgs =
     isBlankFrom(ctx.input.text, pos) ? ok(command) : fail('unexpected_text', false);
 
 const ticketOnly =
-  (name: 'progress' | 'withdraw' | 'accept' | 'report' | 'history' | 'claim'): ArgParser =>
+  (name: 'progress' | 'withdraw' | 'accept' | 'report' | 'history' | 'claim' | 'resources'): ArgParser =>
   (ctx, pos) =>
     withTicket(ctx, pos, (ticket, end) =>
       isBlankFrom(ctx.input.text, end) ? ok({ name, ticket }) : fail('unexpected_text', false),
@@ -171,6 +171,13 @@ const stats: ArgParser = (ctx, pos) => {
   return period ? ok({ name: 'stats', period }) : fail('bad_period', false, word);
 };
 
+/** `联席 [本周]`: the joint meeting's period, this week unless another is named. */
+const jointMeeting: ArgParser = (ctx, pos) => {
+  const word = wordFrom(ctx.input.text, skipSeparators(ctx.input.text, pos));
+  const period = word === '' ? 'week' : parsePeriod(word);
+  return period ? ok({ name: 'joint_meeting', period }) : fail('bad_period', false, word);
+};
+
 const findBuilding: ArgParser = (ctx, pos) => {
   const at = skipSeparators(ctx.input.text, pos);
   if (isBlankFrom(ctx.input.text, at)) {
@@ -185,6 +192,65 @@ const findBuilding: ArgParser = (ctx, pos) => {
     ? fail('bad_building', true, word)
     : ok({ name: 'find_building', building: building.value });
 };
+
+/** `卡点 N 原因 说明`; a bare `卡点` lists the open ones. */
+const block: ArgParser = (ctx, pos) => {
+  if (isBlankFrom(ctx.input.text, pos)) {
+    return ok({ name: 'blockers' });
+  }
+  return withTicket(ctx, pos, (ticket, end) => {
+    const text = ctx.input.text;
+    const at = skipSeparators(text, end);
+    if (isBlankFrom(text, at)) {
+      return fail('missing_blocker_reason', true);
+    }
+    const reason = readBlockerReason(text, at);
+    if (!reason) {
+      return fail('missing_blocker_reason', true);
+    }
+    const start = skipSeparators(text, reason.end);
+    if (isBlankFrom(text, start)) {
+      return fail('missing_text', true);
+    }
+    return ok({ name: 'block', ticket, reason: reason.reason, note: originalFrom(ctx.input, start) });
+  });
+};
+
+const unblock: ArgParser = (ctx, pos) =>
+  withTicket(ctx, pos, (ticket, end) => {
+    const start = skipSeparators(ctx.input.text, end);
+    const note = isBlankFrom(ctx.input.text, start) ? null : originalFrom(ctx.input, start);
+    return ok({ name: 'unblock', ticket, note });
+  });
+
+/** `对接 N 资源名`: the resource is looked up by the handler, which knows the directory. */
+const engage: ArgParser = (ctx, pos) =>
+  withTicket(ctx, pos, (ticket, end) => {
+    const start = skipSeparators(ctx.input.text, end);
+    if (isBlankFrom(ctx.input.text, start)) {
+      return fail('missing_resource', true);
+    }
+    return ok({ name: 'engage', ticket, resource: originalFrom(ctx.input, start) });
+  });
+
+/** `资源统计 [今天|本周|本月]`: resources are counted by the month unless another period is named. */
+const resourceUsage: ArgParser = (ctx, pos) => {
+  const word = wordFrom(ctx.input.text, skipSeparators(ctx.input.text, pos));
+  const period = word === '' ? 'month' : parsePeriod(word);
+  return period ? ok({ name: 'resource_usage', period }) : fail('bad_period', false, word);
+};
+
+/** 我的积分 / 排行 with an optional period; without one, this month. */
+const periodOrMonth =
+  (name: 'my_points' | 'ranking'): ArgParser =>
+  (ctx, pos) => {
+    const word = wordFrom(ctx.input.text, skipSeparators(ctx.input.text, pos));
+    if (word === '') {
+      return ok({ name, period: null });
+    }
+    const period = parsePeriod(word);
+    return period ? ok({ name, period }) : fail('bad_period', false, word);
+  };
 
 /** How the words after each verb are read. */
 export const ARGUMENT_PARSERS: Readonly<Record<CommandName, ArgParser>> = {
@@ -208,4 +274,13 @@ export const ARGUMENT_PARSERS: Readonly<Record<CommandName, ArgParser>> = {
   stats,
   find_building: findBuilding,
   claim: ticketOnly('claim'),
+  joint_meeting: jointMeeting,
+  block,
+  unblock,
+  blockers: noArgs({ name: 'blockers' }),
+  my_points: periodOrMonth('my_points'),
+  ranking: periodOrMonth('ranking'),
+  resources: ticketOnly('resources'),
+  engage,
+  resource_usage: resourceUsage,
 };

@@ -28,6 +28,15 @@ export const COMMAND_ROLES: Readonly<Record<CommandName, readonly Role[] | 'ever
   stats: ['supervisor', 'branch_secretary'],
   find_building: ['supervisor'],
   claim: ['party_member'],
+  joint_meeting: ['supervisor'],
+  block: STAFF,
+  unblock: STAFF,
+  blockers: ['supervisor', 'branch_secretary'],
+  my_points: ['party_member'],
+  ranking: ['supervisor', 'branch_secretary'],
+  resources: STAFF,
+  engage: STAFF,
+  resource_usage: ['supervisor'],
 };
 
 /** Whether a person with these roles may use the command at all. */

@@ -2,7 +2,7 @@ import type { CommandName } from './command.js';
 
 /** An argument slot of a command, for usage texts. */
 export type CommandArg = {
-  name: 'ticket' | 'text' | 'reason' | 'body' | 'bodies' | 'score' | 'period' | 'building';
+  name: 'ticket' | 'text' | 'reason' | 'body' | 'bodies' | 'score' | 'period' | 'building' | 'resource';
   optional?: true;
 };
 
@@ -53,4 +53,25 @@ export const COMMAND_SPECS: Readonly<Record<CommandName, CommandSpec>> = {
   stats: { verb: '统计', aliases: ['stats'], args: [{ name: 'period', optional: true }] },
   find_building: { verb: '查楼', aliases: ['找楼'], args: [{ name: 'building' }] },
   claim: { verb: '认领', aliases: ['领单', 'claim'], args: [TICKET] },
+  block: { verb: '卡点', aliases: ['堵点', '难点'], args: [TICKET, { name: 'reason' }, { name: 'text' }] },
+  unblock: {
+    verb: '解除卡点',
+    aliases: ['卡点解除', '清除卡点', '卡点已解决'],
+    args: [TICKET, { name: 'text', optional: true }],
+  },
+  blockers: { verb: '卡点清单', aliases: ['卡点列表', '全部卡点'], args: [] },
+  my_points: { verb: '我的积分', aliases: ['积分', '我的分数'], args: [{ name: 'period', optional: true }] },
+  ranking: { verb: '排行', aliases: ['排行榜', '积分排行'], args: [{ name: 'period', optional: true }] },
+  resources: { verb: '资源', aliases: ['查资源', '匹配资源'], args: [TICKET] },
+  engage: { verb: '对接', aliases: ['对接资源'], args: [TICKET, { name: 'resource' }] },
+  resource_usage: {
+    verb: '资源统计',
+    aliases: ['资源使用', '资源情况'],
+    args: [{ name: 'period', optional: true }],
+  },
+  joint_meeting: {
+    verb: '联席',
+    aliases: ['联席会', '联席会议'],
+    args: [{ name: 'period', optional: true }],
+  },
 };

@@ -1,5 +1,6 @@
 import type { Body } from '../labels/labels.js';
 import type { StatsPeriod } from '../stats/period.js';
+import type { BlockerReason } from '../tickets/blockers.js';
 
 /** Every command the chat vocabulary knows, by its English id. */
 export const COMMAND_NAMES = [
@@ -23,6 +24,15 @@ export const COMMAND_NAMES = [
   'stats',
   'find_building',
   'claim',
+  'block',
+  'unblock',
+  'blockers',
+  'my_points',
+  'ranking',
+  'resources',
+  'engage',
+  'resource_usage',
+  'joint_meeting',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -47,7 +57,16 @@ export type Command =
   | { name: 'overdue' }
   | { name: 'stats'; period: StatsPeriod }
   | { name: 'find_building'; building: number }
-  | { name: 'claim'; ticket: number };
+  | { name: 'claim'; ticket: number }
+  | { name: 'block'; ticket: number; reason: BlockerReason; note: string }
+  | { name: 'unblock'; ticket: number; note: string | null }
+  | { name: 'blockers' }
+  | { name: 'my_points'; period: StatsPeriod | null }
+  | { name: 'ranking'; period: StatsPeriod | null }
+  | { name: 'resources'; ticket: number }
+  | { name: 'engage'; ticket: number; resource: string }
+  | { name: 'resource_usage'; period: StatsPeriod }
+  | { name: 'joint_meeting'; period: StatsPeriod };
 
 /** Why a known verb could not be read; the caller answers with that command's usage. */
 export type ParseProblem =
@@ -61,7 +80,9 @@ export type ParseProblem =
   | 'bad_period'
   | 'missing_building'
   | 'bad_building'
-  | 'unexpected_text';
+  | 'unexpected_text'
+  | 'missing_blocker_reason'
+  | 'missing_resource';
 
 export type ParseResult =
   | { kind: 'none' }

@@ -1,5 +1,6 @@
 import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
 import type { EventType } from '../tickets/event-types.js';
+import { readEngagement } from '../tickets/resource-engagements.js';
 import type { Ticket, TicketStatus } from '../tickets/ticket.js';
 import { categoryName, excerpt, placeText } from '../tickets/ticket-text.js';
 import type { TicketAction } from '../tickets/transitions.js';
@@ -55,6 +56,15 @@ const COMMAND_PURPOSES: Record<CommandName, string> = {
   stats: '查看统计',
   find_building: '查看某栋楼的工单',
   claim: '认领志愿服务工单',
+  joint_meeting: '联席会议清单：吹哨工单和超时、督办工单',
+  block: '登记卡点（资金、物资、权限、部门、居民、政策），说明原因',
+  unblock: '卡点已解决',
+  blockers: '查看未解决的卡点',
+  my_points: '查看我的积分（只计群众确认解决的工单）',
+  ranking: '党员志愿者和党支部积分排行',
+  resources: '查看可对接的帮扶资源',
+  engage: '对接帮扶资源，并通知其联系人',
+  resource_usage: '查看帮扶资源的使用情况',
 };
 
 const EXAMPLES: Record<CommandName, string> = {
@@ -78,6 +88,15 @@ const EXAMPLES: Record<CommandName, string> = {
   stats: '统计 本周',
   find_building: '查楼 3',
   claim: '认领 12',
+  joint_meeting: '联席 本周',
+  block: '卡点 12 资金 维修基金还在审批',
+  unblock: '解除卡点 12 基金已批',
+  blockers: '卡点清单',
+  my_points: '我的积分',
+  ranking: '排行 本月',
+  resources: '资源 12',
+  engage: '对接 12 水电维修志愿队',
+  resource_usage: '资源统计 本月',
 };
 
 const ARG_WORDS: Record<CommandArg['name'], string> = {
@@ -89,6 +108,7 @@ const ARG_WORDS: Record<CommandArg['name'], string> = {
   score: '1-5',
   period: '今天|本周|本月',
   building: '楼号',
+  resource: '资源名',
 };
 
 const PROBLEMS: Record<ParseProblem, string> = {
@@ -103,6 +123,8 @@ const PROBLEMS: Record<ParseProblem, string> = {
   missing_building: '请写上楼号',
   bad_building: '楼号不对',
   unexpected_text: '指令格式不对',
+  missing_blocker_reason: '原因请写资金、物资、权限、部门、居民或政策',
+  missing_resource: '请写上资源名称',
 };
 
 /** How a command is written, from its spec: `办结 N 内容`, `满意 [N]`. */
@@ -139,6 +161,9 @@ const STEP_NAMES: Record<EventType, string> = {
   claimed: '党员志愿者认领',
   all_clear: '报告险情解除，待工作人员核实',
   emergency_info: '现场有人补充情况',
+  blocked: '登记卡点',
+  unblocked: '卡点已解除',
+  resource_engaged: '已对接帮扶资源',
 };
 
 /** Events whose detail is what a person wrote (a note, a reason, a report); the rest are the bot's own marks. */
@@ -162,7 +187,8 @@ const WRITTEN_DETAIL: ReadonlySet<string> = new Set([
  * residents, everything to staff), the bot's own marks never (no internal names, no ISO times).
  */
 export function stepText(step: StepView, showDetail: boolean): string {
-  const name = STEP_NAMES[step.type as EventType] ?? '处理记录';
+  const engaged = readEngagement(step);
+  const name = `${STEP_NAMES[step.type as EventType] ?? '处理记录'}${engaged ? `：${engaged.resource}` : ''}`;
   const who = step.actor && step.actor !== 'system' && step.actor !== 'bot' ? `${step.actor} ` : '';
   const detail =
     showDetail && step.detail && WRITTEN_DETAIL.has(step.type)
@@ -202,6 +228,13 @@ export const commandReplies = {
   myTicketsEmpty: (staff: boolean) => (staff ? '您目前没有待办工单。' : '您还没有反映过问题。'),
   myTickets: (tickets: readonly Ticket[], staff: boolean) =>
     `${staff ? '您的待办工单' : '您反映的问题'}（${tickets.length}）：\n${tickets.map(line).join('\n')}`,
+  /** A branch secretary's view of their grid's tickets still in hand; `holder` names who works each. */
+  gridTickets: (grids: string, rows: readonly { t: Ticket; holder: string; late: boolean }[], more: number) =>
+    `${grids}在办工单（${rows.length + more}）：\n` +
+    rows
+      .map(({ t, holder, late }) => `${line(t)}｜${holder}${late ? '｜已超时' : ''}`)
+      .concat(more > 0 ? [`……另有 ${more} 件`] : [])
+      .join('\n'),
   returnedToDispatch: (tickets: readonly Ticket[]) =>
     `\n待改派（已退回）：\n${tickets.map(line).join('\n')}\n改派请发「转派 N 单位 理由」。`,
 
@@ -263,10 +296,17 @@ export const workReplies = {
     `工单 #${t.number}【${categoryName(t.category)}】${placeText(t)} 被${who}退回，理由：${reason}\n` +
     `请改派：「转派 ${t.number} 单位 理由」。`,
 
-  whistled: (n: number, names: readonly string[]) => `工单 #${n} 已吹哨，已通知：${names.join('、')}。`,
+  whistled: (n: number, names: readonly string[], orgs: readonly string[] = []) =>
+    `工单 #${n} 已吹哨，已通知：${names.join('、')}${orgs.length > 0 ? `；党组织：${orgs.join('、')}` : ''}。`,
   whistleNotice: (t: Ticket, caller: string, bodyName: string, by: Date) =>
     `【吹哨】工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}\n「${excerpt(t.text, t.number)}」\n` +
     `${caller}召集${bodyName}联合办理，请于 ${formatChinaShort(by)} 前回复「报到 ${t.number}」。`,
+  /** Added to a liaison's 吹哨 notice when they also stand in for their body's paired party organisation. */
+  whistlePartyLine: (org: string) => `\n请同时转告${org}（双报到单位），组织党员配合办理。`,
+  /** To a paired party organisation's contact, or to the grid party branch secretary. */
+  whistlePartyNotice: (t: Ticket, caller: string, org: string, bodyName: string | null) =>
+    `【吹哨·党建联动】${org}：工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}` +
+    `「${excerpt(t.text, t.number)}」\n${caller}已吹哨召集${bodyName ?? '相关单位'}联合办理，请组织党员配合。`,
   alreadyCalled: (n: number) => `这些单位已在工单 #${n} 的联合办理中，无需重复吹哨。`,
   reported: (n: number) => `已报到：工单 #${n}。请与网格员联系，共同办理。`,
   reportNotice: (t: Ticket, bodyName: string, who: string) =>

@@ -1,5 +1,6 @@
 import type { StatsPeriod } from '../stats/period.js';
 import { CHINESE_DIGITS } from '../text/chinese-digits.js';
+import type { BlockerReason } from '../tickets/blockers.js';
 
 /** A number read at a position: `value` is null when it is written but unusable (0, too large). */
 export type NumberToken = { value: number | null; end: number };
@@ -69,6 +70,41 @@ const PERIODS: ReadonlyMap<string, StatsPeriod> = new Map([
   ['这月', 'month'],
   ['month', 'month'],
 ]);
+
+/** Words for the 卡点 reasons; the longest one the text starts with wins. */
+const BLOCKER_WORDS: ReadonlyArray<[string, BlockerReason]> = (
+  [
+    ['资金', 'money'],
+    ['经费', 'money'],
+    ['缺钱', 'money'],
+    ['钱', 'money'],
+    ['费用', 'money'],
+    ['物资', 'materials'],
+    ['材料', 'materials'],
+    ['配件', 'materials'],
+    ['设备', 'materials'],
+    ['权限', 'powers'],
+    ['执法', 'powers'],
+    ['职权', 'powers'],
+    ['无权', 'powers'],
+    ['部门', 'another_body'],
+    ['其他部门', 'another_body'],
+    ['协调', 'another_body'],
+    ['跨部门', 'another_body'],
+    ['居民', 'resident'],
+    ['住户', 'resident'],
+    ['业主', 'resident'],
+    ['当事人', 'resident'],
+    ['政策', 'policy'],
+    ['规定', 'policy'],
+  ] as Array<[string, BlockerReason]>
+).sort((a, b) => b[0].length - a[0].length);
+
+/** The 卡点 reason a text starts with (资金, 物资, 权限, 部门, 居民, 政策 and their variants), and where it ends. */
+export function readBlockerReason(text: string, pos: number): { reason: BlockerReason; end: number } | null {
+  const hit = BLOCKER_WORDS.find(([word]) => text.startsWith(word, pos));
+  return hit ? { reason: hit[1], end: pos + hit[0].length } : null;
+}
 
 /** 今天/本周/本月 and their variants; an empty word means today. */
 export function parsePeriod(word: string): StatsPeriod | null {

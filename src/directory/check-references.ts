@@ -46,6 +46,7 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
     ...data.bodies.flatMap((b) => (b.liaison ? [b.liaison] : [])),
     ...data.compounds.flatMap((c) => (c.property ? [c.property.liaison] : [])),
     ...data.party_members.map((m) => m.name),
+    ...data.resources.map((r) => r.contact),
   ]);
   for (const name of Object.keys(data.chat_ids)) {
     if (!people.has(name)) {
@@ -59,6 +60,7 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
     }
     bodyIds.add(body.id);
   });
+  checkResources(data, compounds, add);
   for (const required of ['committee', 'street_office', 'property']) {
     if (!bodyIds.has(required)) {
       add(['bodies'], `the body "${required}" is required`);
@@ -82,5 +84,25 @@ function checkUnique(
       }
       owner.set(b, i);
     }
+  });
+}
+
+/** Resource names are what `对接 N 资源名` types, so each is unique; the compounds a resource serves exist. */
+function checkResources(
+  data: DirectoryData,
+  compounds: ReadonlySet<string>,
+  add: (at: (string | number)[], message: string) => void,
+): void {
+  const names = new Set<string>();
+  data.resources.forEach((resource, i) => {
+    if (names.has(resource.name)) {
+      add(['resources', i, 'name'], `resource "${resource.name}" is listed twice`);
+    }
+    names.add(resource.name);
+    resource.skills.compounds.forEach((c, j) => {
+      if (!compounds.has(c)) {
+        add(['resources', i, 'skills', 'compounds', j], `no compound named "${c}"`);
+      }
+    });
   });
 }

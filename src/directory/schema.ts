@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BODIES } from '../labels/labels.js';
+import { BODIES, CATEGORIES } from '../labels/labels.js';
 
 const RANGE = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/;
 
@@ -44,7 +44,9 @@ const IsoDay = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD'));
 
-const PropertySchema = z.object({ company: Name, liaison: Name, party_org: Name.optional() }).strict();
+const PropertySchema = z
+  .object({ company: Name, liaison: Name, party_org: Name.optional(), party_contact: Name.optional() })
+  .strict();
 
 const CompoundSchema = z
   .object({
@@ -66,6 +68,8 @@ const BodySchema = z
     short: z.array(Name).default([]),
     liaison: Name.nullable(),
     party_org: Name.optional(),
+    /** Who receives the paired party organisation's notices; without one, the liaison does for it. */
+    party_contact: Name.optional(),
   })
   .strict();
 
@@ -75,6 +79,57 @@ const GroupSchema = z
     kind: z.enum(['residents', 'staff', 'supervisors']),
     compound: Name.optional(),
     grids: z.array(Name).default([]),
+  })
+  .strict();
+
+/** A category a resource serves: a label id of labels.md (`none` serves nothing). */
+const ResourceCategory = z.enum(CATEGORIES).exclude(['none'], {
+  error: (issue) =>
+    `no category "${String(issue.input)}" (use the ids of labels.md: water_supply, elderly_care…)`,
+});
+
+/** What needs a resource serves: ticket categories and/or words in the resident's text, optionally only some compounds. */
+const SkillsSchema = z
+  .object({
+    categories: z.array(ResourceCategory).default([]),
+    keywords: z.array(Name).default([]),
+    /** Where the resource serves; empty means the whole community. */
+    compounds: z.array(Name).default([]),
+  })
+  .strict()
+  .refine((s) => s.categories.length + s.keywords.length > 0, {
+    message: 'skills need at least one category or keyword, or the resource never matches a need',
+  });
+
+/** How many engagements a resource takes: at the same time (on open tickets) and/or per calendar month. */
+const CapacitySchema = z
+  .object({
+    at_once: z.number().int().positive().optional(),
+    per_month: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((c) => c.at_once !== undefined || c.per_month !== undefined, {
+    message: 'capacity needs at_once (engagements at the same time) or per_month (engagements a month)',
+  });
+
+const ResourceSchema = z
+  .object({
+    name: Name,
+    kind: z.enum(['co_building_unit', 'social_organisation', 'volunteers', 'professional']),
+    lead: Name.optional(),
+    offers: z.array(z.string()).default([]),
+    skills: SkillsSchema,
+    capacity: CapacitySchema,
+    /** The person told privately when the resource is engaged (对接). */
+    contact: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'a resource needs a contact: the person told when it is engaged'
+            : "a contact is a person's name",
+      })
+      .trim()
+      .min(1, 'a resource needs a contact: the person told when it is engaged'),
   })
   .strict();
 
@@ -104,18 +159,7 @@ export const DirectorySchema = z
           .strict(),
       )
       .default([]),
-    resources: z
-      .array(
-        z
-          .object({
-            name: Name,
-            kind: z.string(),
-            lead: Name.optional(),
-            offers: z.array(z.string()).default([]),
-          })
-          .strict(),
-      )
-      .default([]),
+    resources: z.array(ResourceSchema).default([]),
     groups: z.array(GroupSchema).min(1),
     /** Holidays and make-up working days (调休) the calendar package does not carry yet, as YYYY-MM-DD. */
     calendar: z
@@ -150,3 +194,4 @@ export type CompoundData = DirectoryData['compounds'][number];
 export type GridData = DirectoryData['grids'][number];
 export type BodyData = DirectoryData['bodies'][number];
 export type GroupData = DirectoryData['groups'][number];
+export type ResourceData = DirectoryData['resources'][number];

@@ -3,14 +3,17 @@ import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { hasSkillFor, matchResources, type ResourceMatch } from '../routing/match-resources.js';
+import { loadResourceLoad } from '../routing/resource-load.js';
 import type { Routing } from '../routing/route-ticket.js';
 import { computeDeadlines } from '../sla/deadlines.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
+import type { NewTicket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { announceTicket, toNewTicket } from './open-ticket.js';
 
 export type OpenTicketDeps = {
-  tickets: Pick<TicketStore, 'createTicket' | 'change'>;
+  tickets: Pick<TicketStore, 'createTicket' | 'change' | 'listTickets' | 'events'>;
   queue: Pick<JobQueue, 'enqueueOutbox'>;
   directory: Directory;
   calendar: WorkingCalendar;
@@ -41,7 +44,9 @@ export async function openNewTicket(
     roomId: message.roomId,
     text,
   };
-  const result = await deps.tickets.createTicket(toNewTicket(c, routing, reporter, deadlines, now), {
+  const draft = toNewTicket(c, routing, reporter, deadlines, now);
+  const resources = await matchingResources(deps, draft, now);
+  const result = await deps.tickets.createTicket(draft, {
     messageKey: message.key,
     event: {
       at: now,
@@ -49,7 +54,7 @@ export async function openNewTicket(
       type: 'created',
       detail: `${c.intent}${c.emergency_check ? ' (emergency check)' : ''}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
     },
-    outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check),
+    outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check, resources),
   });
   await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' || c.emergency_check });
   deps.logger.info(
@@ -80,4 +85,21 @@ export async function openNewTicket(
     },
     patch: { evidence },
   });
+}
+
+/** The resources for a new grievance, best first (none for questions and emergencies, which go elsewhere). */
+async function matchingResources(
+  deps: OpenTicketDeps,
+  draft: NewTicket,
+  now: Date,
+): Promise<ResourceMatch[]> {
+  const { resources } = deps.directory.data;
+  if (draft.intent !== 'grievance' || resources.length === 0) {
+    return [];
+  }
+  const need = { category: draft.category, text: draft.text, compound: draft.location.compound };
+  if (!hasSkillFor(resources, need)) {
+    return [];
+  }
+  return matchResources(resources, need, await loadResourceLoad(deps.tickets, now)).matches;
 }

@@ -1,12 +1,18 @@
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { privateTo as privately, toReporter } from '../outbox/address.js';
+import type { ResourceMatch } from '../routing/match-resources.js';
 import type { Routing } from '../routing/route-ticket.js';
 import type { Deadlines } from '../sla/deadlines.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { NewTicket, Ticket } from '../tickets/ticket.js';
 import { replies } from '../tickets/ticket-text.js';
+import { branchSecretaryOf, branchUrgentNotice } from './branch-notice.js';
 import { emergencyPhone } from './emergency-phone.js';
+import { intakeReplies } from './replies.js';
+
+/** The grid worker's notice names at most this many resources; `资源 N` lists them all. */
+const MAX_OFFERED = 3;
 
 export type Reporter = {
   name: string;
@@ -53,6 +59,8 @@ export function announceTicket(
   t: Ticket,
   routing: Routing,
   emergencyCheck = false,
+  /** Resources that fit the need, best first: the grid worker's notice names them. */
+  resources: readonly ResourceMatch[] = [],
 ): OutboxMessage[] {
   const handler = routing.liaison ? `${routing.bodyName}（${routing.liaison}）` : routing.bodyName;
 
@@ -71,6 +79,7 @@ export function announceTicket(
         routing.gridWorker,
         ...directory.supervisors(),
         ...(routing.liaison ? [routing.liaison] : []),
+        ...branchSecretaryOf(directory, routing),
       ]),
     ];
     return [
@@ -91,10 +100,23 @@ export function announceTicket(
       ...routing.assignees
         .filter((name) => !checkers.includes(name))
         .map((name) => privately(name, replies.assigneeNotice(t, handler))),
+      ...branchUrgentNotice(directory, t, routing, handler, [...checkers, ...routing.assignees]),
     ];
   }
+  const offer =
+    resources.length > 0
+      ? intakeReplies.resourcesLine(
+          t.number,
+          resources
+            .slice(0, MAX_OFFERED)
+            .map((m) => ({ name: m.resource.name, contact: m.resource.contact })),
+        )
+      : '';
   return [
     toReporter(t, replies.grievanceAck(t, handler)),
-    ...routing.assignees.map((name) => privately(name, replies.assigneeNotice(t, handler))),
+    ...routing.assignees.map((name) =>
+      privately(name, `${replies.assigneeNotice(t, handler)}${name === routing.gridWorker ? offer : ''}`),
+    ),
+    ...branchUrgentNotice(directory, t, routing, handler, routing.assignees),
   ];
 }

@@ -16,6 +16,14 @@ const quote = (text: string) => {
 const handlerOf = (t: Ticket) => (t.assignees.length > 0 ? `网格员${t.assignees[0]}` : '工作人员');
 
 export const intakeReplies = {
+  /** To the grid party branch secretary: an urgent ticket opened in their grid. */
+  branchUrgentNotice: (t: Ticket, branch: string, handler: string) =>
+    `【网格急件】工单 #${t.number}【${categoryName(t.category)}】${placeText(t)}「${quote(t.text)}」\n` +
+    `由${handler}办理，网格员已收到。请${branch}关注督促，发「查询 ${t.number}」可看全过程。`,
+  /** The line a grid worker's new-ticket notice gains when resources of the directory fit the need. */
+  resourcesLine: (n: number, matched: readonly { name: string; contact: string }[]) =>
+    `\n可对接资源：${matched.map((r) => `${r.name}（${r.contact}）`).join('、')}。详情发「资源 ${n}」，对接发「对接 ${n} 资源名」。`,
+
   /** To a resident whose report joined an open ticket about the same problem at the same place. */
   joinedTicket: (t: Ticket) =>
     `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +

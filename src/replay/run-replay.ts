@@ -6,6 +6,7 @@ import { SimulatedClock } from '../clock/clock.js';
 import { type App, composeApp } from '../compose.js';
 import { parseConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { partyOrgsOfTicket } from '../routing/party-orgs.js';
 import { stepTimersUntil } from '../sla/timers/step-timers.js';
 import { SQLITE_FILE_NAME } from '../store/open-ticket-store.js';
 import { toChinaIso } from '../tickets/china-time.js';
@@ -77,7 +78,9 @@ export async function runReplay(options: ReplayOptions, io: ReplayIo): Promise<n
     }
     await app.settle();
     const tickets = await Promise.all(
-      (await app.tickets.listTickets()).map(async (t) => toTicketJson(t, await app.tickets.events(t.number))),
+      (await app.tickets.listTickets()).map(async (t) =>
+        toTicketJson(t, await app.tickets.events(t.number), partyOrgsOfTicket(app.directory, t)),
+      ),
     );
     const dump = JSON.stringify({ tickets });
     io.stdout(dump);

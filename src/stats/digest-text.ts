@@ -1,11 +1,15 @@
 import type { Directory } from '../directory/directory.js';
 import type { Body } from '../labels/labels.js';
+import { blockerReplies } from '../tickets/blocker-text.js';
 import type { FormalismRow } from './formalism.js';
+import type { StuckTicket } from './open-blockers.js';
 import type { Rates } from './rates.js';
 import { type FormalismLine, NO_GROUP_NAME, periodText, statsReplies } from './replies.js';
 
 /** Bodies named in the daily digest's formalism lines, worst first. */
 export const DIGEST_WORST_BODIES = 3;
+/** Open blockers listed in the daily digest, oldest first; the rest are counted. */
+export const DIGEST_BLOCKER_LINES = 10;
 
 /** A body id as supervisors know it (物业服务企业, 区城市管理综合执法局明德中队). */
 export function bodyName(directory: Directory, key: string): string {
@@ -35,13 +39,21 @@ export function dailyDigestText(
   rates: Rates,
   period: { from: Date; to: Date },
   directory: Directory,
+  stuck: readonly StuckTicket[] = [],
 ): string {
-  return statsReplies.dailyDigest(
+  const digest = statsReplies.dailyDigest(
     directory.data.community,
     periodText(period),
     rates,
     worstBodies(rates.formalism, directory),
   );
+  if (stuck.length === 0) {
+    return digest;
+  }
+  const lines = stuck
+    .slice(0, DIGEST_BLOCKER_LINES)
+    .map((s) => blockerReplies.line(s.ticket, s.blocker, period.to));
+  return `${digest}\n${blockerReplies.list(lines, stuck.length - lines.length)}`;
 }
 
 /**

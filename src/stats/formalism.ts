@@ -1,3 +1,4 @@
+import { everBlocked } from '../tickets/blockers.js';
 import type { Ticket, TicketEvent } from '../tickets/ticket.js';
 import {
   eventsOf,
@@ -16,6 +17,7 @@ export const SIGNAL_NAMES = [
   'timeout_closure',
   'rating_pressure',
   'bounced',
+  'stuck_unexplained',
 ] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
@@ -33,6 +35,7 @@ export const SIGNAL_WEIGHTS: Readonly<Record<SignalName, number>> = {
   timeout_closure: 1,
   rating_pressure: 3,
   bounced: 1,
+  stuck_unexplained: 1,
 };
 
 export type FormalismOptions = {
@@ -60,8 +63,9 @@ export function formalismSignals(
   events: readonly TicketEvent[],
   options: Partial<FormalismOptions> = {},
 ): Signal[] {
+  const stuck = stuckUnexplained(events);
   if (!wasDeclaredResolved(ticket, events)) {
-    return [];
+    return stuck;
   }
   const opts = { ...DEFAULT_FORMALISM_OPTIONS, ...options };
   const signals: Signal[] = [];
@@ -88,7 +92,18 @@ export function formalismSignals(
   if (moves >= 2) {
     signals.push({ name: 'bounced', detail: `returned or transferred ${moves} times` });
   }
-  return signals;
+  return [...signals, ...stuck];
+}
+
+/**
+ * A ticket that went past a deadline with no 卡点 recorded: whoever held it never said why it was stuck
+ * (money, materials, powers, another body, the resident, policy), so nobody could help. Counted whether or
+ * not it was resolved later.
+ */
+function stuckUnexplained(events: readonly TicketEvent[]): Signal[] {
+  return hasEvent(events, 'overdue') && !everBlocked(events)
+    ? [{ name: 'stuck_unexplained', detail: 'past a deadline with no blocker recorded' }]
+    : [];
 }
 
 /** Minutes from acceptance to the first resolution, when that is a quick close; otherwise null. */
@@ -121,16 +136,17 @@ function bunchedBeforeDeadline(
 
 export type FormalismRow = {
   key: string;
-  /** Weighted signals per ticket declared resolved; 0 when the group has none. */
+  /** Weighted signals per ticket counted; 0 when the group has none. */
   score: number;
-  /** Tickets declared resolved in the group: the denominator of the score. */
+  /** Tickets counted (declared resolved, or stuck past a deadline unexplained): the score's denominator. */
   tickets: number;
   signals: Record<SignalName, number>;
 };
 
 /**
- * Scores groups (by body or by party branch) on the formalism signals of their resolved tickets:
- * the sum of SIGNAL_WEIGHTS over every signal, divided by the tickets declared resolved. Worst first.
+ * Scores groups (by body or by party branch) on the formalism signals of their resolved tickets and of
+ * those stuck past a deadline with no blocker recorded:
+ * the sum of SIGNAL_WEIGHTS over every signal, divided by the tickets counted. Worst first.
  */
 export function formalismScore(
   tickets: readonly Ticket[],
@@ -141,14 +157,15 @@ export function formalismScore(
   const groups = new Map<string, { tickets: number; weight: number; signals: Record<SignalName, number> }>();
   for (const ticket of tickets) {
     const log = events.get(ticket.number) ?? [];
-    if (!wasDeclaredResolved(ticket, log)) {
+    const signals = formalismSignals(ticket, log, options);
+    if (!wasDeclaredResolved(ticket, log) && signals.length === 0) {
       continue;
     }
     const key = groupKey(ticket, by);
     const group = groups.get(key) ?? { tickets: 0, weight: 0, signals: emptySignalCounts() };
     groups.set(key, group);
     group.tickets += 1;
-    for (const signal of formalismSignals(ticket, log, options)) {
+    for (const signal of signals) {
       group.signals[signal.name] += 1;
       group.weight += SIGNAL_WEIGHTS[signal.name];
     }

@@ -149,14 +149,26 @@ export function computeRates(input: RatesInput): Rates {
  * (nothing received, nothing open overdue, no resolution) are left out.
  */
 export function computeRatesBy(input: RatesInput, key: Grouping): Map<string, Rates> {
+  return computeRatesByKeys(input, (ticket) => [groupKey(ticket, key)]);
+}
+
+/**
+ * The same figures per group where a ticket may fall in several groups (a ticket counts for its grid party
+ * branch and for its body's paired party organisation); otherwise as `computeRatesBy`.
+ */
+export function computeRatesByKeys(
+  input: RatesInput,
+  keysOf: (ticket: Ticket) => readonly string[],
+): Map<string, Rates> {
   const groups = new Map<string, Ticket[]>();
   for (const ticket of input.tickets) {
-    const k = groupKey(ticket, key);
-    const group = groups.get(k);
-    if (group) {
-      group.push(ticket);
-    } else {
-      groups.set(k, [ticket]);
+    for (const k of new Set(keysOf(ticket))) {
+      const group = groups.get(k);
+      if (group) {
+        group.push(ticket);
+      } else {
+        groups.set(k, [ticket]);
+      }
     }
   }
   const out = new Map<string, Rates>();

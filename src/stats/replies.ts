@@ -17,6 +17,7 @@ export const SIGNAL_LABELS: Record<SignalName, string> = {
   timeout_closure: '超时默认关闭',
   rating_pressure: '诱导好评',
   bounced: '反复退转',
+  stuck_unexplained: '超时未报卡点',
 };
 
 /**
@@ -67,6 +68,30 @@ export function bodyLine(name: string, r: Rates): string {
   );
 }
 
+/**
+ * One line per party organisation: its tickets, confirmed results, on-time rates and formalism signals, each
+ * with numerator and denominator (`第一网格党支部（赵红梅）：工单 3，确认解决 1/2（50%）…`).
+ */
+export function partyOrgLine(
+  name: string,
+  contact: string | null,
+  r: Rates,
+  f: { score: number; tickets: number; signals: Record<SignalName, number> },
+): string {
+  const signals = (Object.keys(SIGNAL_LABELS) as SignalName[])
+    .filter((s) => f.signals[s] > 0)
+    .map((s) => `${SIGNAL_LABELS[s]} ${f.signals[s]}`);
+  const formalism =
+    f.tickets === 0
+      ? '形式主义信号 暂无'
+      : `形式主义 ${f.score.toFixed(1)} 分（${f.tickets} 件：${signals.join('、') || '无信号'}）`;
+  return (
+    `· ${name}${contact ? `（${contact}）` : ''}：工单 ${r.received}，确认解决 ${ratioText(r.confirmedResolutionRate)}，` +
+    `按时响应 ${ratioText(r.onTimeResponseRate)}，按时办结 ${ratioText(r.onTimeResolutionRate)}，` +
+    `超时未办 ${r.openOverdue}，${formalism}`
+  );
+}
+
 export type FormalismLine = {
   name: string;
   score: number;
@@ -100,11 +125,19 @@ export const statsReplies = {
     `${r.openOverdue > 0 ? `目前有 ${r.openOverdue} 件超过时限尚未办结，社区正在督办。` : '目前没有超时未办的问题。'}\n` +
     '问题办结后请回复「满意」或「不满意」，感谢大家的监督！',
 
-  stats: (scope: string, period: StatsPeriod, range: string, r: Rates, bodies: readonly string[]) =>
+  stats: (
+    scope: string,
+    period: StatsPeriod,
+    range: string,
+    r: Rates,
+    bodies: readonly string[],
+    orgs: readonly string[] = [],
+  ) =>
     [
       `【统计·${PERIOD_NAMES[period]} ${range}】${scope}`,
       ratesBlock(r),
       ...(bodies.length > 0 ? ['各单位：', ...bodies] : []),
+      ...(orgs.length > 0 ? [PARTY_ORGS_HEADING, ...orgs] : []),
     ].join('\n'),
 
   statsNoScope: () => '您名下没有负责的网格，暂无可统计的工单。',
@@ -121,12 +154,48 @@ export const statsReplies = {
     ].join('\n'),
 
   overdueNone: () => '您负责的范围内目前没有超时工单。',
+
+  /** 联席: the joint tickets and the stuck ones for the weekly joint meeting. */
+  jointMeeting: (period: StatsPeriod, range: string, joint: readonly string[], stuck: readonly string[]) =>
+    [
+      `【联席会议·${PERIOD_NAMES[period]} ${range}】`,
+      joint.length > 0 ? `吹哨联合办理 ${joint.length} 件：` : '吹哨联合办理：无',
+      ...joint,
+      stuck.length > 0 ? `超时或已督办 ${stuck.length} 件：` : '超时或已督办：无',
+      ...stuck,
+    ].join('\n'),
+
+  /** `· #3 电梯 3号楼2单元｜办理中｜吹哨已2天｜安居物业（李明、魏经理）｜召集：城管（冯志强，已报到）`. */
+  jointLine: (t: Ticket, status: string, calledMs: number, holder: string, called: readonly string[]) =>
+    `· #${t.number} ${categoryName(t.category)} ${placeText(t)}｜${status}｜吹哨已${ageText(calledMs)}｜` +
+    `${holder}｜召集：${called.join('、')}`,
+
+  /** `· #5 漏水 15号楼｜开单3天｜逾期20小时｜已督办至赵红梅｜区住房和城乡建设局（王芳、蒋工）`. */
+  stuckLine: (
+    t: Ticket,
+    ageMs: number,
+    overdueMs: number | null,
+    escalatedTo: string | null,
+    holder: string,
+  ) =>
+    `· #${t.number} ${categoryName(t.category)} ${placeText(t)}｜开单${ageText(ageMs)}｜` +
+    `${overdueMs !== null ? `逾期${hoursText(overdueMs)}` : '曾超时'}｜` +
+    `${escalatedTo ? `已督办至${escalatedTo}｜` : ''}${holder}`,
 };
+
+/** An age as the meeting says it: `不到1小时`, `5小时`, `3天` (from 48 hours on). */
+export function ageText(ms: number): string {
+  const hours = Math.floor(ms / 3_600_000);
+  return hours >= 48 ? `${Math.floor(hours / 24)}天` : hoursText(ms);
+}
 
 function hoursText(ms: number): string {
   const hours = Math.floor(ms / 3_600_000);
   return hours < 1 ? '不到1小时' : `${hours}小时`;
 }
+
+/** The heading of the per-party-organisation lines in 统计 and the daily digest. */
+export const PARTY_ORGS_HEADING = '各党组织（网格党支部、双报到单位）：';
 
 /** How a breakdown key reads when a ticket had no body, grid or branch. */
 export const NO_GROUP_NAME = '未分派';

@@ -1,3 +1,4 @@
+import { openBlocker } from '../tickets/blockers.js';
 import type { Ticket, TicketEvent, TicketStatus } from '../tickets/ticket.js';
 
 /**
@@ -92,7 +93,8 @@ export function resolvedLate(ticket: Ticket, events: readonly TicketEvent[], now
     const at = lastResolvedAt(ticket, events);
     return at !== null && at.getTime() > ticket.resolveBy.getTime();
   }
-  return isOpen(ticket) && now.getTime() > ticket.resolveBy.getTime();
+  // while a blocker (卡点) stands, the resolution clock stands still
+  return isOpen(ticket) && openBlocker(events) === null && now.getTime() > ticket.resolveBy.getTime();
 }
 
 /**
@@ -103,8 +105,9 @@ export function openOverdueFor(ticket: Ticket, events: readonly TicketEvent[], n
   if (!isOpen(ticket)) {
     return null;
   }
-  const owed =
-    respondedAt(ticket, events) === null ? [ticket.respondBy, ticket.resolveBy] : [ticket.resolveBy];
+  // a standing blocker (卡点) stops the resolution clock: it is on the blocker list, not the overdue one
+  const resolveBy = openBlocker(events) === null ? ticket.resolveBy : null;
+  const owed = respondedAt(ticket, events) === null ? [ticket.respondBy, resolveBy] : [resolveBy];
   const passed = owed
     .filter((d): d is Date => d !== null && now.getTime() > d.getTime())
     .map((d) => now.getTime() - d.getTime());

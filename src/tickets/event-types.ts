@@ -44,6 +44,12 @@ export const EVENT_TYPES = [
   'all_clear',
   /** What bystanders in the group said about an open emergency (advice, confirmation), for the responders. */
   'emergency_info',
+  /** A handler recorded why the ticket is stuck (卡点): the detail is a BlockerRecord as JSON. */
+  'blocked',
+  /** The blocker was cleared; the resolution deadline moved out by the time it stood. */
+  'unblocked',
+  /** A resource of the directory was engaged (对接): the detail is an EngagementRecord as JSON. */
+  'resource_engaged',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,7 +1,17 @@
+import { openBlocker } from './blockers.js';
 import { toChinaIso, toChinaIsoOrNull } from './china-time.js';
+import { engagementsOf } from './resource-engagements.js';
 import type { Ticket, TicketEvent } from './ticket.js';
 
 export type TicketEventJson = { seq: number; at: string; actor: string; type: string; detail: string };
+
+/** A party organisation linked to the ticket (routing/party-orgs.ts derives them from the directory). */
+export type TicketPartyOrgJson = {
+  name: string;
+  role: 'grid_branch' | 'paired' | 'joint';
+  body: string | null;
+  contact: string | null;
+};
 
 /** A ticket as the dashboard API, the replay dump and exports show it (interfaces.md "Ticket JSON"). */
 export type TicketJson = {
@@ -46,11 +56,32 @@ export type TicketJson = {
   transfer_count: number;
   classified_by: string;
   confidence: number;
+  /** The resources engaged on the ticket (对接), oldest first, from the events. */
+  engaged_resources: { name: string; contact: string; by: string; at: string }[];
+  /** The open 卡点 (blocker), from the events; null when none stands. */
+  blocker: { reason: string; note: string; by: string; since: string } | null;
+  /** The body's paired party organisation (双报到 unit); present when the caller knows the directory. */
+  paired_party_org?: string | null;
+  /** Grid party branch, paired organisation and those of the bodies called by 吹哨, each once. */
+  party_orgs?: TicketPartyOrgJson[];
 };
 
-/** The JSON form of a ticket and its events (oldest first); chat ids (reporter_id, room_id) stay out. */
-export function toTicketJson(ticket: Ticket, events: readonly TicketEvent[]): TicketJson {
+/**
+ * The JSON form of a ticket and its events (oldest first); chat ids (reporter_id, room_id) stay out. With
+ * the ticket's party organisations, `paired_party_org` and `party_orgs` are added.
+ */
+export function toTicketJson(
+  ticket: Ticket,
+  events: readonly TicketEvent[],
+  partyOrgs?: readonly TicketPartyOrgJson[],
+): TicketJson {
   const t = ticket;
+  const orgs = partyOrgs
+    ? {
+        paired_party_org: partyOrgs.find((o) => o.role === 'paired')?.name ?? null,
+        party_orgs: partyOrgs.map((o) => ({ name: o.name, role: o.role, body: o.body, contact: o.contact })),
+      }
+    : {};
   return {
     number: t.number,
     status: t.status,
@@ -95,5 +126,18 @@ export function toTicketJson(ticket: Ticket, events: readonly TicketEvent[]): Ti
     transfer_count: t.transferCount,
     classified_by: t.classifiedBy,
     confidence: t.confidence,
+    engaged_resources: engagementsOf(events).map((e) => ({
+      name: e.resource,
+      contact: e.contact,
+      by: e.by,
+      at: toChinaIso(e.at),
+    })),
+    blocker: blockerJson(events),
+    ...orgs,
   };
+}
+
+function blockerJson(events: readonly TicketEvent[]): TicketJson['blocker'] {
+  const b = openBlocker([...events].sort((x, y) => x.seq - y.seq));
+  return b ? { reason: b.reason, note: b.note, by: b.by, since: toChinaIso(b.since) } : null;
 }

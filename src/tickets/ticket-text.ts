@@ -1,4 +1,5 @@
 import type { Category, Urgency } from '../labels/labels.js';
+import type { BlockerReason } from './blockers.js';
 import { deadlinePhrase } from './china-time.js';
 import type { Ticket } from './ticket.js';
 
@@ -40,6 +41,17 @@ const URGENCY_NAMES: Record<Urgency, string> = {
 };
 
 export const categoryName = (c: Category): string => CATEGORY_NAMES[c];
+
+const BLOCKER_REASON_NAMES: Record<BlockerReason, string> = {
+  money: '缺资金',
+  materials: '缺物资',
+  powers: '缺执法权限',
+  another_body: '需其他部门',
+  resident: '居民原因',
+  policy: '政策限制',
+};
+
+export const blockerReasonName = (r: BlockerReason): string => BLOCKER_REASON_NAMES[r];
 
 /** Where the ticket is, in words: 幸福里一区3号楼2单元502. */
 export function placeText(t: Pick<Ticket, 'location'>): string {

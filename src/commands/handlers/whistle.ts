@@ -1,5 +1,7 @@
+import { type PartyOrgLink, pairedPartyOrg, partyOrgsOfTicket } from '../../routing/party-orgs.js';
 import { assertDuration, toMilliseconds } from '../../sla/duration.js';
-import type { JointBody } from '../../tickets/ticket.js';
+import type { OutboxMessage } from '../../tickets/outbox.js';
+import type { JointBody, Ticket } from '../../tickets/ticket.js';
 import { gridWorkerOf, mayWhistle } from '../authorize.js';
 import { commandReplies, refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
@@ -10,8 +12,9 @@ const WORKING = new Set(['open', 'accepted']);
 
 /**
  * 吹哨 N 单位…: the grid worker of the ticket's grid or a supervisor calls bodies into a joint ticket; each
- * body's liaison is told to report (报到 N) within the directory's `whistle_report` time. Bodies already
- * called are not called again. Reminders for not reporting are the deadline scanner's.
+ * body's liaison is told to report (报到 N) within the directory's `whistle_report` time, and each body's
+ * paired party organisation and the grid party branch secretary are told too. Bodies already called are
+ * not called again. Reminders for not reporting are the deadline scanner's.
  */
 export const whistle: CommandHandler<'whistle'> = async (deps, ctx, command) => {
   const loaded = await loadTicketFor(
@@ -45,19 +48,59 @@ export const whistle: CommandHandler<'whistle'> = async (deps, ctx, command) => 
     ctx.now.getTime() + toMilliseconds(assertDuration(deps.directory.data.deadlines.whistle_report)),
   );
   const names = fresh.map((j) => j.name);
+  const orgs = fresh.map((j) => pairedPartyOrg(deps.directory, j.body, t.location.compound, 'joint'));
+  const branch = partyOrgsOfTicket(deps.directory, t).find((o) => o.role === 'grid_branch');
   const res = await record(deps, ctx, t, {
     type: 'whistle_called',
-    detail: fresh.map((j) => `${j.body}（${j.liaison ?? '无联络人'}）`).join('、'),
+    detail: fresh
+      .map((j, i) => `${j.body}（${j.liaison ?? '无联络人'}；${orgs[i]?.name}→${orgs[i]?.contact ?? '无'}）`)
+      .join('、'),
     patch: { jointBodies: [...t.jointBodies, ...fresh] },
     outbox: [
-      ctx.privately(workReplies.whistled(t.number, names)),
-      ...fresh.flatMap((j) =>
-        j.liaison ? [privateTo(j.liaison, workReplies.whistleNotice(t, ctx.person.name, j.name, by))] : [],
+      ctx.privately(
+        workReplies.whistled(
+          t.number,
+          names,
+          orgs.map((o) => o.name),
+        ),
       ),
+      ...fresh.flatMap((j, i) => whistleNotices(t, ctx.person.name, j, orgs[i], by)),
+      ...(branch?.contact && branch.contact !== ctx.person.name
+        ? [
+            privateTo(
+              branch.contact,
+              workReplies.whistlePartyNotice(t, ctx.person.name, branch.name, names.join('、')),
+            ),
+          ]
+        : []),
     ],
   });
   return res.result;
 };
+
+/**
+ * A called body's notices: its liaison is asked to report; its paired party organisation hears it through
+ * its own contact, or through the liaison's notice when the directory names no contact.
+ */
+function whistleNotices(
+  t: Ticket,
+  caller: string,
+  j: JointBody,
+  org: PartyOrgLink | undefined,
+  by: Date,
+): OutboxMessage[] {
+  const notice = workReplies.whistleNotice(t, caller, j.name, by);
+  if (!org || org.contact === null) {
+    return j.liaison ? [privateTo(j.liaison, notice)] : [];
+  }
+  if (org.viaLiaison) {
+    return [privateTo(org.contact, `${notice}${workReplies.whistlePartyLine(org.name)}`)];
+  }
+  return [
+    ...(j.liaison ? [privateTo(j.liaison, notice)] : []),
+    privateTo(org.contact, workReplies.whistlePartyNotice(t, caller, org.name, j.name)),
+  ];
+}
 
 /** 报到 N: a called body's liaison reports on a joint ticket; the grid worker is told. */
 export const report: CommandHandler<'report'> = async (deps, ctx, command) => {

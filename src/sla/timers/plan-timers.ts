@@ -1,3 +1,4 @@
+import { openBlocker } from '../../tickets/blockers.js';
 import { afterDailySpan } from '../../tickets/china-time.js';
 import type { JointBody, Ticket, TicketEvent, TicketStatus } from '../../tickets/ticket.js';
 import { reminderAt } from '../deadlines.js';
@@ -135,8 +136,11 @@ function confirmationCandidates(
   return [{ at, step: { kind: 'timeout_close', resolvedAt } }];
 }
 
-/** The deadlines running now: the response one until the ticket is accepted, the resolution one throughout. */
-function runningDeadlines(ticket: Ticket): Array<{ kind: DeadlineKind; at: Date }> {
+/**
+ * The deadlines running now: the response one until the ticket is accepted, the resolution one throughout
+ * except while a blocker (卡点) stands: its time is added when it is cleared (解除卡点).
+ */
+function runningDeadlines(ticket: Ticket, blocked: boolean): Array<{ kind: DeadlineKind; at: Date }> {
   if (!WORKING.includes(ticket.status)) {
     return [];
   }
@@ -144,7 +148,7 @@ function runningDeadlines(ticket: Ticket): Array<{ kind: DeadlineKind; at: Date 
   if (ticket.respondBy && ticket.respondedAt === null && ticket.status !== 'accepted') {
     running.push({ kind: 'respond', at: ticket.respondBy });
   }
-  if (ticket.resolveBy) {
+  if (ticket.resolveBy && !blocked) {
     running.push({ kind: 'resolve', at: ticket.resolveBy });
   }
   return running;
@@ -154,7 +158,7 @@ function deadlineCandidates(ticket: Ticket, events: readonly TicketEvent[], ctx:
   const ladder = escalationLadder(ctx.directory, ticket);
   const candidates: Candidate[] = [];
   let late: { kind: DeadlineKind; at: Date } | undefined;
-  for (const deadline of runningDeadlines(ticket)) {
+  for (const deadline of runningDeadlines(ticket, openBlocker(events) !== null)) {
     const key = deadlineKey(deadline.kind, deadline.at);
     const remindAt = reminderAt(deadline.at, ticket.urgency);
     if (remindAt < deadline.at && !hasMark(events, 'reminded', key)) {

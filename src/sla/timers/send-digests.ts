@@ -4,6 +4,8 @@ import type { Logger } from '../../logger.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import { dailyDigestText, weeklySummaryText } from '../../stats/digest-text.js';
 import { loadRatesInput } from '../../stats/load-rates-input.js';
+import { openBlockers } from '../../stats/open-blockers.js';
+import { partyOrgSection } from '../../stats/party-org-text.js';
 import { startOfChinaWeek } from '../../stats/period.js';
 import { computeRates } from '../../stats/rates.js';
 import { toChinaIso } from '../../tickets/china-time.js';
@@ -32,10 +34,13 @@ export async function sendDailyDigest(deps: DigestDeps): Promise<number> {
   if (rooms.length === 0) {
     return 0;
   }
-  const rates = computeRates(await loadRatesInput(deps, { ...period, now: period.to }));
+  const input = await loadRatesInput(deps, { ...period, now: period.to });
+  const rates = computeRates(input);
+  const orgs = partyOrgSection(input, deps.directory);
   // the chain head in a place the database cannot reach: the supervisors' group keeps it
   const head = await deps.tickets.auditHead();
-  const text = `${dailyDigestText(rates, period, deps.directory)}\n${auditLine(head)}`;
+  const stuck = await openBlockers(deps.tickets);
+  const text = `${dailyDigestText(rates, period, deps.directory, stuck)}${orgs ? `\n${orgs}` : ''}\n${auditLine(head)}`;
   // one per China day, so a retry that runs a minute later is still the same digest
   const key = `digest:daily:${chinaDay(period.to)}`;
   return queue(

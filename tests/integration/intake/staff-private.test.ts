@@ -17,7 +17,7 @@ describe('a staff member’s private text that is not a command', () => {
     await app.stop();
   });
 
-  it.each(['卡点 1 资金 维修基金还没批下来', '接丹 1', '楼道灯坏了好几天了，麻烦处理'])(
+  it.each(['加急 1 老人等着用电梯', '接丹 1', '楼道灯坏了好几天了，麻烦处理'])(
     'answers "%s" from the grid worker with the way to 帮助 and opens no ticket',
     async (text) => {
       const sentBefore = app.sent.length;

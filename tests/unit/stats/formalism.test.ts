@@ -182,3 +182,29 @@ describe('formalismScore', () => {
     expect(rows[0]?.score).toBe(SIGNAL_WEIGHTS.no_photo_evidence + SIGNAL_WEIGHTS.quick_close);
   });
 });
+
+describe('stuck past a deadline with no blocker recorded', () => {
+  const overdueOpen = ticket(9, { status: 'accepted', respondedAt: at('12-01 10:00') });
+  const stuckLog = log(
+    9,
+    ['created', at('12-01 09:00')],
+    ['accept', at('12-01 10:00')],
+    ['overdue', at('12-08 09:00')],
+  );
+
+  it('is a signal, for an open ticket too, and counts in the score', () => {
+    expect(formalismSignals(overdueOpen, stuckLog).map((s) => s.name)).toEqual(['stuck_unexplained']);
+    const rows = formalismScore([overdueOpen], new Map([[9, stuckLog]]), 'body');
+    expect(rows).toEqual([expect.objectContaining({ tickets: 1, score: SIGNAL_WEIGHTS.stuck_unexplained })]);
+  });
+
+  it('is no signal once a blocker was recorded, nor before any deadline passed', () => {
+    const explained = [
+      ...stuckLog,
+      { ...stuckLog[0], seq: 4, type: 'blocked', detail: '{"reason":"money","note":"x"}' } as TicketEvent,
+    ];
+    expect(formalismSignals(overdueOpen, explained)).toEqual([]);
+    expect(formalismSignals(overdueOpen, stuckLog.slice(0, 2))).toEqual([]);
+    expect(formalismScore([overdueOpen], new Map([[9, stuckLog.slice(0, 2)]]), 'body')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planTimers } from '../../../../src/sla/timers/plan-timers.js';
 import { deadlineKey, whistleKey } from '../../../../src/sla/timers/timer-marks.js';
+import { blockedDetail } from '../../../../src/tickets/blockers.js';
 import { created, ctx, events, t, ticket } from './builders.js';
 
 const respondKey = deadlineKey('respond', t('2026-11-30 11:00'));
@@ -230,5 +231,34 @@ describe('planTimers: 吹哨 report deadlines', () => {
         body: expect.objectContaining({ body: 'urban_mgmt' }),
       }),
     ]);
+  });
+});
+
+describe('planTimers: a blocker (卡点) stops the resolution clock', () => {
+  const accepted = ticket({
+    status: 'accepted',
+    respondedAt: t('2026-11-30 09:30'),
+    resolveBy: t('2026-12-01 09:00'),
+  });
+  const blocked = events(
+    { type: 'created', at: t('2026-11-30 09:00') },
+    { type: 'accept', at: t('2026-11-30 09:30') },
+    {
+      type: 'blocked',
+      at: t('2026-11-30 10:00'),
+      detail: blockedDetail({ reason: 'money', note: '基金待批' }),
+    },
+  );
+
+  it('no reminder, overdue mark or escalation of the resolution deadline while it stands', () => {
+    expect(planTimers(accepted, blocked, t('2026-12-03 09:00'), ctx)).toEqual({ due: [], next: null });
+  });
+
+  it('the deadline runs again once it is cleared', () => {
+    const cleared = events(...blocked, { type: 'unblocked', at: t('2026-12-02 09:00') });
+    const plan = planTimers(accepted, cleared, t('2026-12-03 09:00'), ctx);
+    expect(plan.due).toContainEqual(
+      expect.objectContaining({ kind: 'overdue', deadline: 'resolve', at: t('2026-12-01 09:00') }),
+    );
   });
 });
