@@ -431,6 +431,7 @@ function timerSchedule(config: Config): TimerSchedule {
     sweepEveryMs: config.SWEEP_INTERVAL_S * 1000,
     digestCron: cron(config.DIGEST_CRON),
     weeklyCron: config.WEEKLY_SUMMARY ? cron(config.WEEKLY_SUMMARY_CRON) : null,
+    monthlyCron: cron(config.BRANCH_SUMMARY_CRON),
   };
 }
 

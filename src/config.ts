@@ -67,6 +67,8 @@ export const ConfigSchema = z.object({
   WEEKLY_SUMMARY: Flag.default(false),
   /** Cron (China time) of the weekly public summary. */
   WEEKLY_SUMMARY_CRON: z.string().default('0 9 * * 1'),
+  /** Cron (China time) of the monthly summary of party members' results to each branch; `off` sends none. */
+  BRANCH_SUMMARY_CRON: z.string().default('0 9 1 * *'),
   LLM_BASE_URL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),

@@ -163,6 +163,7 @@ const STEP_NAMES: Record<EventType, string> = {
   emergency_info: '现场有人补充情况',
   blocked: '登记卡点',
   unblocked: '卡点已解除',
+  volunteer_offered: '已邀请党员志愿者认领',
   resource_engaged: '已对接帮扶资源',
 };
 

@@ -154,12 +154,26 @@ export const DirectorySchema = z
             name: Name,
             branch: Name,
             young: z.boolean().default(false),
+            /** Year of birth; under 36 this year counts as young (offered volunteer tickets first). */
+            born: z.number().int().min(1900).max(2100).optional(),
             note: z.string().optional(),
           })
           .strict(),
       )
       .default([]),
     resources: z.array(ResourceSchema).default([]),
+    /** Ticket categories that party members and volunteers may claim and are offered (激励引导). */
+    volunteer_categories: z
+      .array(z.enum(CATEGORIES).exclude(['none']))
+      .default([
+        'elderly_care',
+        'sanitation',
+        'greenery',
+        'neighbor_dispute',
+        'pets',
+        'building_repair',
+        'other',
+      ]),
     groups: z.array(GroupSchema).min(1),
     /** Holidays and make-up working days (调休) the calendar package does not carry yet, as YYYY-MM-DD. */
     calendar: z

@@ -25,14 +25,14 @@ export function trainEntryModel(examples: readonly EntryExamples[]): EntryModel 
   if (known) {
     return known;
   }
-  const model = fit(examples);
+  const model = fitEntryModel(examples);
   trained.set(key, model);
   return model;
 }
 
 const trained = new Map<string, EntryModel>();
 
-function fit(examples: readonly EntryExamples[]): EntryModel {
+function fitEntryModel(examples: readonly EntryExamples[]): EntryModel {
   const vocab = new Map<string, number>();
   const rowOf = (text: string, grow: boolean): Int32Array => {
     const indices: number[] = [];

@@ -8,12 +8,19 @@ import { logQueueErrors } from './queue-errors.js';
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
 /** What runs on its own: the sweep every so often, the digests on their crons; 0 or null turns one off. */
-export type TimerSchedule = { sweepEveryMs: number; digestCron: string | null; weeklyCron: string | null };
+export type TimerSchedule = {
+  sweepEveryMs: number;
+  digestCron: string | null;
+  weeklyCron: string | null;
+  /** The monthly summary of party members' results to each branch secretary. */
+  monthlyCron?: string | null;
+};
 
 const SCHEDULER_IDS = {
   sweep: 'sla-sweep',
   daily_digest: 'daily-digest',
   weekly_summary: 'weekly-summary',
+  monthly_branch_summary: 'monthly-branch-summary',
 } as const;
 const CLEANUP = {
   removeOnComplete: { age: 3600, count: 100 },
@@ -33,11 +40,12 @@ export class BullmqTimers {
     logQueueErrors(this.queue, logger);
   }
 
-  /** Creates, updates or removes the three job schedulers to match `schedule`. */
+  /** Creates, updates or removes the job schedulers to match `schedule`. */
   async schedule(schedule: TimerSchedule): Promise<void> {
     await this.upsert('sweep', schedule.sweepEveryMs > 0 ? { every: schedule.sweepEveryMs } : null, 1);
     await this.upsert('daily_digest', cron(schedule.digestCron), DEFAULT_ATTEMPTS);
     await this.upsert('weekly_summary', cron(schedule.weeklyCron), DEFAULT_ATTEMPTS);
+    await this.upsert('monthly_branch_summary', cron(schedule.monthlyCron ?? null), DEFAULT_ATTEMPTS);
   }
 
   /**
@@ -49,6 +57,7 @@ export class BullmqTimers {
       ['sweep', schedule.sweepEveryMs > 0],
       ['daily_digest', schedule.digestCron !== null],
       ['weekly_summary', schedule.weeklyCron !== null],
+      ['monthly_branch_summary', (schedule.monthlyCron ?? null) !== null],
     ];
     const missing: string[] = [];
     for (const [task, on] of wanted) {

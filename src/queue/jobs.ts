@@ -17,7 +17,7 @@ export const OutboxJobSchema = z.object({ outboxId: z.number().int().positive() 
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
 /** Time-driven work: a sweep of the deadline timers, or a digest. */
-export const TIMER_TASKS = ['sweep', 'daily_digest', 'weekly_summary'] as const;
+export const TIMER_TASKS = ['sweep', 'daily_digest', 'weekly_summary', 'monthly_branch_summary'] as const;
 export const TimersJobSchema = z.object({ task: z.enum(TIMER_TASKS) });
 export type TimersJob = z.infer<typeof TimersJobSchema>;
 

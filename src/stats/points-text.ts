@@ -33,4 +33,16 @@ export const pointsReplies = {
           )
         : ['暂无']),
     ].join('\n'),
+  branchMonth: (branch: string, range: string, members: readonly MemberResult[]) =>
+    [
+      `【${branch}·党员志愿服务月报 ${range}】`,
+      ...(members.length > 0
+        ? members.map(
+            (m) =>
+              `${m.name}：${m.points} 分，群众确认解决 ${m.confirmed} 件／认领 ${m.claimed} 件` +
+              (m.tickets.length > 0 ? `（${m.tickets.map((n) => `#${n}`).join('、')}）` : ''),
+          )
+        : ['本支部暂无登记的党员志愿者。']),
+      '积分只计群众确认解决的工单。',
+    ].join('\n'),
 };

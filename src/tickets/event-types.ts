@@ -48,6 +48,8 @@ export const EVENT_TYPES = [
   'blocked',
   /** The blocker was cleared; the resolution deadline moved out by the time it stood. */
   'unblocked',
+  /** A volunteer-suitable ticket was offered to party members of its grid: `{"to":[names]}` as JSON. */
+  'volunteer_offered',
   /** A resource of the directory was engaged (对接): the detail is an EngagementRecord as JSON. */
   'resource_engaged',
 ] as const;

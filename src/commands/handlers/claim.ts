@@ -1,24 +1,9 @@
-import type { Category } from '../../labels/labels.js';
-import type { Ticket } from '../../tickets/ticket.js';
+import { volunteerSuitable } from '../../routing/volunteer-offers.js';
 import { gridWorkerOf } from '../authorize.js';
 import { commandReplies, refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
 import { done, tellEach } from './context.js';
 import { loadTicket, record, refuse } from './ticket-ops.js';
-
-/** Problems volunteers can help with: care for the elderly, tidying, greenery, neighbours, small repairs. */
-const VOLUNTEER_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
-  'elderly_care',
-  'sanitation',
-  'greenery',
-  'neighbor_dispute',
-  'pets',
-  'building_repair',
-  'other',
-]);
-
-const volunteerSuitable = (t: Ticket): boolean =>
-  t.intent === 'grievance' && t.urgency !== 'emergency' && VOLUNTEER_CATEGORIES.has(t.category);
 
 /** 认领 N: a party member claims an open or accepted volunteer-suitable ticket and joins its assignees. */
 export const claim: CommandHandler<'claim'> = async (deps, ctx, command) => {
@@ -30,7 +15,7 @@ export const claim: CommandHandler<'claim'> = async (deps, ctx, command) => {
   if (t.status !== 'open' && t.status !== 'accepted') {
     return done(t.number, [ctx.privately(commandReplies.illegalCommand(t, 'claim'))]);
   }
-  if (!volunteerSuitable(t)) {
+  if (!volunteerSuitable(deps.directory, t)) {
     return refuse(ctx, t.number, refusalReasons.notClaimable);
   }
   if (t.assignees.includes(ctx.person.name)) {

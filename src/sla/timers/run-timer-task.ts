@@ -1,4 +1,5 @@
 import type { TimersJob } from '../../queue/jobs.js';
+import { sendBranchSummaries } from './send-branch-summaries.js';
 import { type DigestDeps, sendDailyDigest, sendWeeklySummary } from './send-digests.js';
 import { type SweepDeps, sweepTimers } from './sweep-timers.js';
 
@@ -15,6 +16,9 @@ export async function runTimerTask(deps: TimerTaskDeps, job: TimersJob): Promise
       return;
     case 'weekly_summary':
       await sendWeeklySummary(deps);
+      return;
+    case 'monthly_branch_summary':
+      await sendBranchSummaries(deps);
       return;
   }
 }

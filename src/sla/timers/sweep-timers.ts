@@ -3,6 +3,7 @@ import type { Logger } from '../../logger.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
+import { offerVolunteerTickets } from './offer-volunteers.js';
 import { mayHaveDueTimers, planTimers, TIMED_STATUSES } from './plan-timers.js';
 import { timerChange } from './timer-change.js';
 import type { TimerContext } from './timer-settings.js';
@@ -33,6 +34,7 @@ export async function sweepTimers(deps: SweepDeps): Promise<SweepResult> {
       await sweepTicket(deps, listed.number, now, result);
     }
   }
+  result.steps += await offerVolunteerTickets(deps);
   if (result.steps > 0 || result.conflicts > 0) {
     deps.logger.info({ event: 'sla.sweep.done', ...result }, 'timers swept');
   }

@@ -16,6 +16,8 @@ const PROBLEMS = [
   'missing_building',
   'bad_building',
   'unexpected_text',
+  'missing_blocker_reason',
+  'missing_resource',
 ];
 
 const WORDS = COMMAND_NAMES.flatMap((name) => [COMMAND_SPECS[name].verb, ...COMMAND_SPECS[name].aliases]);
