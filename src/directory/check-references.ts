@@ -46,6 +46,7 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
     ...data.bodies.flatMap((b) => (b.liaison ? [b.liaison] : [])),
     ...data.compounds.flatMap((c) => (c.property ? [c.property.liaison] : [])),
     ...data.party_members.map((m) => m.name),
+    ...data.volunteers.map((v) => v.name),
     ...data.resources.map((r) => r.contact),
   ]);
   for (const name of Object.keys(data.chat_ids)) {
@@ -61,6 +62,18 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
     bodyIds.add(body.id);
   });
   checkResources(data, compounds, add);
+  const branches = new Set(data.grids.map((g) => g.party_branch));
+  data.party_members.forEach((m, i) => {
+    if (!branches.has(m.branch)) {
+      add(['party_members', i, 'branch'], `no grid party branch named "${m.branch}"`);
+    }
+  });
+  const gridNames = new Set(data.grids.map((g) => g.name));
+  data.volunteers.forEach((v, i) => {
+    if (!gridNames.has(v.grid)) {
+      add(['volunteers', i, 'grid'], `no grid named "${v.grid}"`);
+    }
+  });
   for (const required of ['committee', 'street_office', 'property']) {
     if (!bodyIds.has(required)) {
       add(['bodies'], `the body "${required}" is required`);

@@ -6,6 +6,7 @@ export type Role =
   | 'grid_worker'
   | 'liaison'
   | 'party_member'
+  | 'volunteer'
   | 'branch_secretary'
   | 'supervisor'
   | 'resident';
@@ -154,6 +155,9 @@ function indexPeople(data: DirectoryData): Map<string, Person> {
   }
   for (const m of data.party_members) {
     addRole(get(m.name), 'party_member');
+  }
+  for (const v of data.volunteers) {
+    addRole(get(v.name), 'volunteer');
   }
   return people;
 }

@@ -79,6 +79,8 @@ const GroupSchema = z
     kind: z.enum(['residents', 'staff', 'supervisors']),
     compound: Name.optional(),
     grids: z.array(Name).default([]),
+    /** A staff group that also gets the volunteer ticket offers (the party members' and volunteers' group). */
+    offers: z.boolean().default(false),
   })
   .strict();
 
@@ -155,6 +157,20 @@ export const DirectorySchema = z
             branch: Name,
             young: z.boolean().default(false),
             /** Year of birth; under 36 this year counts as young (offered volunteer tickets first). */
+            born: z.number().int().min(1900).max(2100).optional(),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Volunteers who are not party members, each of one grid: offered its volunteer tickets, may claim them. */
+    volunteers: z
+      .array(
+        z
+          .object({
+            name: Name,
+            grid: Name,
+            young: z.boolean().default(false),
             born: z.number().int().min(1900).max(2100).optional(),
             note: z.string().optional(),
           })

@@ -4,6 +4,8 @@ import type { Ticket } from '../tickets/ticket.js';
 /** Offers of volunteer tickets: how many people per ticket, and how many offers a person gets a day. */
 export const OFFER_BATCH = 2;
 export const OFFERS_PER_DAY = 3;
+/** Offers posted to the volunteers' group a day, so the group is not flooded. */
+export const GROUP_OFFERS_PER_DAY = 5;
 /** Age under which a member counts as young when the directory gives a year of birth. */
 const YOUNG_UNDER = 36;
 
@@ -16,7 +18,10 @@ export function volunteerSuitable(directory: Pick<Directory, 'data'>, t: Ticket)
   );
 }
 
-/** The party members of the ticket's grid (members of its party branch), young ones first. */
+/**
+ * The party members of the ticket's grid (members of its party branch) and its volunteers: young ones
+ * first, party members before volunteers within each.
+ */
 export function volunteersOfGrid(directory: Pick<Directory, 'data'>, t: Ticket, year: number): string[] {
   const grid = directory.data.grids.find((g) => g.name === t.grid);
   if (!grid) {
@@ -24,8 +29,11 @@ export function volunteersOfGrid(directory: Pick<Directory, 'data'>, t: Ticket, 
   }
   const young = (m: { young: boolean; born?: number | undefined }) =>
     m.young || (m.born !== undefined && year - m.born < YOUNG_UNDER);
-  const members = directory.data.party_members.filter((m) => m.branch === grid.party_branch);
-  return [...members.filter(young), ...members.filter((m) => !young(m))].map((m) => m.name);
+  const people = [
+    ...directory.data.party_members.filter((m) => m.branch === grid.party_branch),
+    ...directory.data.volunteers.filter((v) => v.grid === grid.name),
+  ];
+  return [...people.filter(young), ...people.filter((m) => !young(m))].map((m) => m.name);
 }
 
 /**

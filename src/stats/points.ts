@@ -1,3 +1,4 @@
+import type { Directory } from '../directory/directory.js';
 import type { Ticket, TicketEvent } from '../tickets/ticket.js';
 import type { PeriodRange } from './period.js';
 
@@ -112,4 +113,14 @@ export function branchResults(members: readonly MemberResult[]): BranchResult[] 
   return [...byBranch.values()].sort(
     (a, b) => b.points - a.points || b.confirmed - a.confirmed || a.branch.localeCompare(b.branch, 'zh'),
   );
+}
+
+/** Who earns points: the party members (with their branch) and the volunteers (no branch). */
+export function pointMembers(
+  directory: Pick<Directory, 'data'>,
+): Array<{ name: string; branch: string | null }> {
+  return [
+    ...directory.data.party_members.map((m) => ({ name: m.name, branch: m.branch })),
+    ...directory.data.volunteers.map((v) => ({ name: v.name, branch: null })),
+  ];
 }

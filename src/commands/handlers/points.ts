@@ -1,5 +1,5 @@
 import { type PeriodRange, periodRange, type StatsPeriod } from '../../stats/period.js';
-import { branchResults, memberResults } from '../../stats/points.js';
+import { branchResults, memberResults, pointMembers } from '../../stats/points.js';
 import { pointsReplies } from '../../stats/points-text.js';
 import { periodText } from '../../stats/replies.js';
 import type { TicketEvent } from '../../tickets/ticket.js';
@@ -15,8 +15,7 @@ async function results(deps: HandlerDeps, range: PeriodRange) {
   for (const t of tickets) {
     events.set(t.number, await deps.tickets.events(t.number));
   }
-  const members = deps.directory.data.party_members.map((m) => ({ name: m.name, branch: m.branch }));
-  return memberResults(tickets, events, range, members);
+  return memberResults(tickets, events, range, pointMembers(deps.directory));
 }
 
 /** 我的积分 [本月]: a party member's points from confirmed results, this month and in all, privately. */
@@ -44,9 +43,11 @@ export const ranking: CommandHandler<'ranking'> = async (deps, ctx, command) => 
   const branches = new Set(
     deps.directory.data.grids.filter((g) => ctx.person.grids.includes(g.name)).map((g) => g.party_branch),
   );
-  const members = isSupervisor(ctx.person)
-    ? all
-    : all.filter((m) => m.branch !== null && branches.has(m.branch));
+  const own = new Set([
+    ...all.filter((m) => m.branch !== null && branches.has(m.branch)).map((m) => m.name),
+    ...deps.directory.data.volunteers.filter((v) => ctx.person.grids.includes(v.grid)).map((v) => v.name),
+  ]);
+  const members = isSupervisor(ctx.person) ? all : all.filter((m) => own.has(m.name));
   return done(null, [
     ctx.privately(pointsReplies.ranking(period, periodText(range), members, branchResults(all))),
   ]);

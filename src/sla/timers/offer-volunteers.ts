@@ -3,12 +3,24 @@ import type { Directory } from '../../directory/directory.js';
 import { privateTo } from '../../outbox/address.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { JobQueue } from '../../queue/job-queue.js';
-import { pickOfferees, volunteerSuitable, volunteersOfGrid } from '../../routing/volunteer-offers.js';
+import {
+  GROUP_OFFERS_PER_DAY,
+  pickOfferees,
+  volunteerSuitable,
+  volunteersOfGrid,
+} from '../../routing/volunteer-offers.js';
 import { toChinaIso } from '../../tickets/china-time.js';
 import type { Ticket, TicketEvent } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
 import { excerpt } from '../../tickets/ticket-text.js';
-import { offeredDetail, offeredTo, VOLUNTEER_OFFERED, volunteerOffer } from '../../tickets/volunteer-text.js';
+import {
+  groupOffer,
+  type OfferRecord,
+  offeredDetail,
+  readOffer,
+  VOLUNTEER_OFFERED,
+  volunteerOffer,
+} from '../../tickets/volunteer-text.js';
 
 export type OfferDeps = {
   tickets: Pick<TicketStore, 'listTickets' | 'events' | 'change'>;
@@ -36,15 +48,19 @@ export async function offerVolunteerTickets(deps: OfferDeps): Promise<number> {
   }
   const today = toChinaIso(now).slice(0, 10);
   const offeredToday = new Map<string, number>();
+  let groupPosts = 0;
   for (const log of logs.values()) {
     for (const e of log) {
       if (e.type === VOLUNTEER_OFFERED && toChinaIso(e.at).slice(0, 10) === today) {
-        for (const name of offeredTo(e.detail)) {
+        const record = readOffer(e.detail);
+        groupPosts += record.group === null ? 0 : 1;
+        for (const name of record.to) {
           offeredToday.set(name, (offeredToday.get(name) ?? 0) + 1);
         }
       }
     }
   }
+  const group = deps.directory.data.groups.find((g) => g.offers)?.topic ?? null;
   const year = Number(today.slice(0, 4));
   let offered = 0;
   const waiting = recent
@@ -63,8 +79,10 @@ export async function offerVolunteerTickets(deps: OfferDeps): Promise<number> {
     if (to.length === 0) {
       continue;
     }
-    if (await offer(deps, ticket, log, to, now)) {
+    const post = group !== null && groupPosts < GROUP_OFFERS_PER_DAY ? group : null;
+    if (await offer(deps, ticket, log, { to, group: post }, now)) {
       offered += 1;
+      groupPosts += post === null ? 0 : 1;
       for (const name of to) {
         offeredToday.set(name, (offeredToday.get(name) ?? 0) + 1);
       }
@@ -73,14 +91,34 @@ export async function offerVolunteerTickets(deps: OfferDeps): Promise<number> {
   return offered;
 }
 
-async function offer(deps: OfferDeps, t: Ticket, log: readonly TicketEvent[], to: string[], now: Date) {
-  const text = volunteerOffer(t, maskPersonalData(excerpt(t.text, t.number)));
+async function offer(
+  deps: OfferDeps,
+  t: Ticket,
+  log: readonly TicketEvent[],
+  record: OfferRecord,
+  now: Date,
+) {
+  const words = maskPersonalData(excerpt(t.text, t.number));
+  const text = volunteerOffer(t, words);
+  const toGroup = record.group
+    ? [
+        {
+          room: record.group,
+          roomId: null,
+          to: null,
+          toId: null,
+          mentions: [],
+          mentionIds: [],
+          text: groupOffer(t, words),
+        },
+      ]
+    : [];
   const res = await deps.tickets.change(t.number, {
-    event: { at: now, actor: deps.directory.botName, type: VOLUNTEER_OFFERED, detail: offeredDetail(to) },
+    event: { at: now, actor: deps.directory.botName, type: VOLUNTEER_OFFERED, detail: offeredDetail(record) },
     patch: {},
     expectStatus: [t.status],
     expectSeq: log.at(-1)?.seq ?? 0,
-    outbox: to.map((name) => privateTo(name, text)),
+    outbox: [...record.to.map((name) => privateTo(name, text)), ...toGroup],
   });
   if (res.ok) {
     await deps.queue.enqueueOutbox(res.outboxIds);

@@ -1,6 +1,6 @@
 import { privateTo } from '../../outbox/address.js';
 import { startOfChinaMonth } from '../../stats/period.js';
-import { memberResults } from '../../stats/points.js';
+import { memberResults, pointMembers } from '../../stats/points.js';
 import { pointsReplies } from '../../stats/points-text.js';
 import { periodText } from '../../stats/replies.js';
 import type { TicketEvent } from '../../tickets/ticket.js';
@@ -20,11 +20,13 @@ export async function sendBranchSummaries(deps: DigestDeps): Promise<number> {
   for (const t of tickets) {
     events.set(t.number, await deps.tickets.events(t.number));
   }
-  const members = deps.directory.data.party_members.map((m) => ({ name: m.name, branch: m.branch }));
-  const results = memberResults(tickets, events, range, members);
+  const results = memberResults(tickets, events, range, pointMembers(deps.directory));
   let queued = 0;
   for (const grid of deps.directory.data.grids) {
-    const own = results.filter((r) => r.branch === grid.party_branch);
+    const volunteers = new Set(
+      deps.directory.data.volunteers.filter((v) => v.grid === grid.name).map((v) => v.name),
+    );
+    const own = results.filter((r) => r.branch === grid.party_branch || volunteers.has(r.name));
     const text = pointsReplies.branchMonth(grid.party_branch, periodText(range), own);
     const key = `summary:branch:${from.toISOString().slice(0, 7)}:${grid.party_branch}`;
     const ids = await deps.tickets.enqueueMessages([privateTo(grid.secretary, text)], { at: now, key });

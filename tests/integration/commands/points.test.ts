@@ -44,8 +44,10 @@ describe('points for confirmed results only (我的积分, 排行)', () => {
     expect(lines.slice(1)).toEqual([
       '党员志愿者：',
       '1. 杨帆（第一网格党支部） 10 分：1／2',
-      '2. 林悦（第四网格党支部） 0 分：0／0',
-      '3. 马振华（第三网格党支部） 0 分：0／0',
+      '2. 何秀英 0 分：0／0',
+      '3. 林悦（第四网格党支部） 0 分：0／0',
+      '4. 马振华（第三网格党支部） 0 分：0／0',
+      '5. 唐晓宇 0 分：0／0',
       '党支部：',
       '1. 第一网格党支部 10 分：1／2（1 人）',
       '2. 第三网格党支部 0 分：0／0（1 人）',
@@ -54,6 +56,7 @@ describe('points for confirmed results only (我的积分, 排行)', () => {
     // a resident may not see the board, and a branch secretary sees their own branch's members
     const secretary = to(await exchange(app, { from: '周涛', text: '排行 本月' }), '周涛')[0]?.text ?? '';
     expect(secretary).toContain('1. 林悦（第四网格党支部） 0 分：0／0');
+    expect(secretary).toContain('2. 唐晓宇 0 分：0／0');
     expect(secretary).not.toContain('杨帆（');
     expect(await app.tickets.verifyAudit()).toMatchObject({ ok: true });
   });

@@ -24,7 +24,7 @@ describe('shaozi replay: a 二区 leak matched to a resource and engaged (赋能
     expect(notice?.text).toContain('可对接资源：水电维修志愿队（马振华）');
     const listed = lines.find((l) => l.to === '王芳' && l.at === '2026-12-01T09:05:00+08:00');
     expect(listed?.text).toContain('1. 水电维修志愿队（志愿队）联系人马振华，还可同时接 3 件');
-    const told = lines.filter((l) => l.to === '马振华');
+    const told = lines.filter((l) => l.to === '马振华' && l.text.startsWith('【帮扶对接】'));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ at: '2026-12-01T09:06:00+08:00', room: null });
     expect(told[0]?.text).toContain('工单 #1');

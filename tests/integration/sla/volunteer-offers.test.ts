@@ -48,8 +48,12 @@ describe('volunteer tickets offered to the party members of the grid (激励引�
     expect(offers(a, '杨帆')).toHaveLength(4);
     const fourth = tidyIn1[3]?.number ?? 0;
     expect((await a.events(fourth, 'volunteer_offered')).map((e) => JSON.parse(e.detail))).toEqual([
-      { to: ['杨帆'] },
+      { to: ['杨帆'], group: '党员志愿者群' },
     ]);
+    // the volunteers' group saw each offer once: four on the first day, the fourth ticket the next
+    const inGroup = a.sent.filter((m) => m.room === '党员志愿者群' && m.text.startsWith('【志愿服务】'));
+    expect(inGroup).toHaveLength(5);
+    expect(inGroup.at(-1)?.text).toContain(`私聊我回复「认领 ${fourth}」`);
 
     // an offer is claimable; a claimed ticket is not offered again
     await a.say({ from: '杨帆', room: null, text: `认领 ${fourth}` });

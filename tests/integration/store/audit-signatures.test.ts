@@ -9,7 +9,7 @@ import { openKyselyTicketStore } from '../../../src/store/open-ticket-store.js';
 import type { AuditAnchor } from '../../../src/tickets/ticket-store.js';
 import { create, noteEvent, reply, seenMessage } from '../../contract/ticket-store.contract.js';
 
-const KEY = 'k'.repeat(24) + 'test-audit-key-0123456789';
+const KEY = `${'k'.repeat(24)}test-audit-key-0123456789`;
 
 /**
  * What a database writer without the key can do, done the way such a writer would: change rows, then

@@ -55,6 +55,21 @@ describe('who is offered a volunteer ticket', () => {
       expect(volunteerSuitable(custom.directory, tidy)).toBe(false);
       expect(volunteersOfGrid(custom.directory, tidy, 2026)).toEqual(['杨帆']);
     }
+    // volunteers of the grid follow its party members, the young first
+    expect(volunteersOfGrid(directory, { ...tidy, grid: '第四网格' }, 2026)).toEqual(['林悦', '唐晓宇']);
+    expect(volunteersOfGrid(directory, { ...tidy, grid: '第二网格' }, 2026)).toEqual(['何秀英']);
+    const wrongBranch = parseDirectoryText(
+      text.replace('branch: 第一网格党支部, young: true', 'branch: 第九网格党支部, young: true'),
+    );
+    expect(wrongBranch.success ? [] : wrongBranch.problems.map((p) => p.message)).toContain(
+      'no grid party branch named "第九网格党支部"',
+    );
+    const wrongGrid = parseDirectoryText(
+      text.replace('{ name: 何秀英, grid: 第二网格', '{ name: 何秀英, grid: 第九网格'),
+    );
+    expect(wrongGrid.success ? [] : wrongGrid.problems.map((p) => p.message)).toContain(
+      'no grid named "第九网格"',
+    );
     const bad = parseDirectoryText(`${text}\nvolunteer_categories: [gardening]\n`);
     expect(bad.success).toBe(false);
     if (!bad.success) {
