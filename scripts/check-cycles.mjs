@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import madge from 'madge';
 
 const DOMAIN = ['tickets', 'routing', 'sla', 'classify', 'commands', 'intake', 'stats', 'knowledge'];
-const INFRASTRUCTURE = /^(wechaty|wechaty-puppet[\w-]*|bullmq|ioredis|openai|kysely|better-sqlite3|pg)$/;
+const INFRASTRUCTURE =
+  /^(wechaty|wechaty-puppet[\w-]*|bullmq|ioredis|openai|kysely|better-sqlite3|pg|hono|@hono\/[\w-]+|@bull-board\/[\w-]+|prom-client|exceljs|echarts|playwright-core)(\/.*)?$/;
 
 const graph = await madge('src', {
   fileExtensions: ['ts'],

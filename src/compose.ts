@@ -1,6 +1,9 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
 import { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
 import type { Classifier } from './classify/classifier.js';
@@ -9,7 +12,7 @@ import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
 import { attachPhotoEvidence } from './commands/photo-evidence.js';
-import { asrSettings, type Config, llmSettings } from './config.js';
+import { asrSettings, type Config, llmSettings, open311Clients } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
@@ -21,9 +24,11 @@ import type { Transcriber } from './intake/voice.js';
 import { type Answerer, createAnswerer } from './knowledge/answerer.js';
 import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
 import { createClassifier } from './llm/create-classifier.js';
+import type { LlmCallObserver } from './llm/llm-call-observer.js';
 import { createOpenAIAnswerPhraser } from './llm/openai-answer-phraser.js';
 import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
+import { privateTo } from './outbox/address.js';
 import { deliverOutbox } from './outbox/deliver-outbox.js';
 import { SendRateLimiter } from './outbox/rate-limiter.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
@@ -33,6 +38,7 @@ import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type Processors, type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
 import type { IntakeJob, TimersJob } from './queue/jobs.js';
 import { ensureRedis } from './queue/redis-server.js';
+import { monthlyReportXlsx } from './report/monthly-report-xlsx.js';
 import { withCalendarOverrides } from './sla/calendar-overrides.js';
 import { runTimerTask } from './sla/timers/run-timer-task.js';
 import { nextTimerAt } from './sla/timers/sweep-timers.js';
@@ -42,7 +48,15 @@ import { AUDIT_ANCHORS_FILE, loadAuditKey } from './store/audit-seal.js';
 import { openTicketStore, SQLITE_FILE_NAME } from './store/open-ticket-store.js';
 import type { OutboxMessage } from './tickets/outbox.js';
 import type { SeenMessage, TicketStore } from './tickets/ticket-store.js';
-import { createWebApp, type RunningWeb, startWebServer } from './web/web-server.js';
+import { createDashboard, type Dashboard } from './web/dashboard/dashboard-routes.js';
+import { type FileRequestDeps, fileServiceRequest } from './web/open311/file-service-request.js';
+import { open311Routes } from './web/open311/open311-routes.js';
+import { bullBoardRoutes } from './web/ops/bull-board-routes.js';
+import { createLlmCallCounters } from './web/ops/llm-call-counters.js';
+import { createMetricsRegistry, metricsRoutes } from './web/ops/metrics-routes.js';
+import { registerStateGauges } from './web/ops/state-gauges.js';
+import { createSandboxPage, type SandboxPage } from './web/sandbox/sandbox-routes.js';
+import { createWebApp, type RunningWeb, startWebServer, type WebDeps } from './web/web-server.js';
 
 export type AppOptions = {
   config: Config;
@@ -101,7 +115,12 @@ type Core = {
 };
 
 /** What every process needs: the directory, Redis, the store, the queues and the classifier. */
-async function openCore(config: Config, logger: Logger, sqlitePath?: string): Promise<Core> {
+async function openCore(
+  config: Config,
+  logger: Logger,
+  sqlitePath?: string,
+  llmObserver?: LlmCallObserver,
+): Promise<Core> {
   const closers: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const close of [...closers].reverse()) {
@@ -114,12 +133,11 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
     const directoryFile = config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE;
     const knowledgeFile = config.KNOWLEDGE_FILE ?? knowledgeFileBeside(directoryFile);
     const knowledgeBase = loadKnowledgeBase(knowledgeFile, directory);
-    const publicNumbers = publicNumbersIn([directoryFile, knowledgeFile].map(readIfThere));
-    const mask = (text: string) => maskPersonalData(text, publicNumbers);
+    const mask = maskerFor(directoryFile, knowledgeFile);
     const llm = llmSettings(config);
     const knowledge = createAnswerer(
       knowledgeBase,
-      llm ? createOpenAIAnswerPhraser(llm, config.PROMPTS_DIR) : undefined,
+      llm ? createOpenAIAnswerPhraser(llm, config.PROMPTS_DIR, llmObserver) : undefined,
       logger,
     );
     logger.info(
@@ -157,6 +175,7 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
       llm,
       promptsDir: config.PROMPTS_DIR,
       logger,
+      observer: llmObserver,
     });
     const triage = createLocalClassifier(directory);
     const isUrgent = (text: string) => {
@@ -184,10 +203,18 @@ async function openCore(config: Config, logger: Logger, sqlitePath?: string): Pr
 export async function composeApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const core = await openCore(config, logger, options.sqlitePath);
+  const registry = options.web ? createMetricsRegistry() : undefined;
+  const core = await openCore(
+    config,
+    logger,
+    options.sqlitePath,
+    registry && createLlmCallCounters(registry),
+  );
   const { directory, knowledge, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
     const { calendar } = core;
+    // the sandbox page's feed also shows what the bot sent (made once the bot is up)
+    let sandboxPage: SandboxPage | undefined;
     const bot = await startWechatyBot({
       puppet: config.WECHATY_PUPPET,
       puppetToken: config.WECHATY_PUPPET_TOKEN,
@@ -196,10 +223,16 @@ export async function composeApp(options: AppOptions): Promise<App> {
       logger,
       onMessage: (message) =>
         acceptMessage({ tickets, queue, clock, logger, isUrgent: core.isUrgent }, message),
-      onSent: options.onSent,
+      onSent: (message) => {
+        options.onSent?.(message);
+        sandboxPage?.feed.sent(message);
+      },
       media: core.media,
     });
     closers.push(() => bot.stop());
+    sandboxPage = options.web
+      ? createSandboxPage(bot.sandbox, { directory, now: () => clock.now() })
+      : undefined;
     const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
     const intakeDeps = {
       ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
@@ -274,9 +307,14 @@ export async function composeApp(options: AppOptions): Promise<App> {
       await settle();
     };
     const nextTimer = () => nextTimerAt({ tickets, directory, calendar, clock });
-    const web = options.web
+    const dashboard = options.web ? dashboardOf(core, config, clock) : undefined;
+    const web = dashboard
       ? await startWebServer({
           app: createWebApp({
+            dashboard: dashboard.app,
+            ...(registry ? opsOf(core, registry, config, clock, dashboard.supervisorsOnly) : {}),
+            ...(sandboxPage ? { sandbox: sandboxPage.app } : {}),
+            open311: open311Of(core, config, { logger, clock }, () => intakeDeps),
             health: {
               unread: async () =>
                 (
@@ -305,6 +343,54 @@ export async function composeApp(options: AppOptions): Promise<App> {
     await stop();
     throw error;
   }
+}
+
+/** The supervisors' workbench over what a process has opened; login codes go out through the outbox. */
+function dashboardOf(
+  core: Pick<Core, 'tickets' | 'directory' | 'media' | 'mask'> & {
+    queue?: Pick<BullmqJobQueue, 'enqueueOutbox'>;
+  },
+  config: Config,
+  clock: Clock,
+): Dashboard {
+  const { tickets, directory } = core;
+  const now = () => clock.now();
+  return createDashboard({
+    ...{ tickets, directory, media: core.media, mask: core.mask, now },
+    monthlyReport: (month) => monthlyReportXlsx({ tickets, directory, now }, month),
+    secret: createHmac('sha256', loadAuditKey({ envKey: config.AUDIT_KEY, dataDir: config.DATA_DIR }))
+      .update('shaozi-web-v1')
+      .digest(),
+    sendPrivate: async (name, text) => {
+      const at = clock.now();
+      const key = `login:${name}:${at.getTime()}:${randomUUID()}`;
+      const ids = await tickets.enqueueMessages([privateTo(name, text, directory.chatIdOf(name) ?? null)], {
+        at,
+        key,
+      });
+      // without a queue (`shaozi web`), the bot's watchdog finds the row and sends it
+      await core.queue?.enqueueOutbox(ids);
+    },
+  });
+}
+
+/** `GET /metrics` and the queues' board over what the bot process has opened. */
+function opsOf(
+  core: Pick<Core, 'tickets' | 'queue' | 'timers'>,
+  registry: Registry,
+  config: Config,
+  clock: Clock,
+  supervisorsOnly: MiddlewareHandler,
+): Pick<WebDeps, 'metrics' | 'queueBoard'> {
+  const { queue, timers } = core;
+  const queues = [queue.intake, queue.intakeUrgent, queue.outbox, timers.queue];
+  const unreadGraceMs = config.RECOVERY_GRACE_S * 1000;
+  registerStateGauges(registry, { tickets: core.tickets, queues, now: () => clock.now(), unreadGraceMs });
+  return {
+    metrics: metricsRoutes(registry),
+    // supervisors logged in to the dashboard; anyone else is sent to log in or refused
+    queueBoard: bullBoardRoutes({ queues, guard: supervisorsOnly }),
+  };
 }
 
 /** Intake's two lanes: the ordinary one in conversation order, the emergency lane at once. */
@@ -414,6 +500,95 @@ function anchorer(file: string, tickets: Pick<TicketStore, 'auditHead'>): () => 
       last = head.eventId;
     }
   };
+}
+
+/** Masks personal numbers, keeping the ones the community publishes (directory and knowledge base). */
+function maskerFor(directoryFile: string, knowledgeFile: string): (text: string) => string {
+  const publicNumbers = publicNumbersIn([directoryFile, knowledgeFile].map(readIfThere));
+  return (text) => maskPersonalData(text, publicNumbers);
+}
+
+/**
+ * `shaozi web`: the dashboard and /healthz over an existing store, without the bot or Redis (a desk machine,
+ * or a replay's store). Login codes are written to the store's outbox; the bot process sends them.
+ */
+export async function composeWeb(options: {
+  config: Config;
+  logger: Logger;
+  sqlitePath?: string;
+  port: number;
+  host: string;
+}): Promise<RunningWeb & { stop(): Promise<void> }> {
+  const { config, logger } = options;
+  const directory = loadDirectory(config.DIRECTORY_FILE);
+  const directoryFile = config.DIRECTORY_FILE ?? DEFAULT_DIRECTORY_FILE;
+  const mask = maskerFor(directoryFile, config.KNOWLEDGE_FILE ?? knowledgeFileBeside(directoryFile));
+  const tickets = await openTicketStore({
+    databaseUrl: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+    sqlitePath: options.sqlitePath ?? join(config.DATA_DIR, SQLITE_FILE_NAME),
+    auditKey: loadAuditKey({ envKey: config.AUDIT_KEY, dataDir: config.DATA_DIR }),
+  });
+  try {
+    const media = createMediaDir(join(config.DATA_DIR, 'media'));
+    const dashboard = dashboardOf({ tickets, directory, media, mask }, config, systemClock);
+    // the store's figures only: no queues, and no LLM here
+    const registry = createMetricsRegistry();
+    registerStateGauges(registry, {
+      tickets,
+      now: () => new Date(),
+      unreadGraceMs: config.RECOVERY_GRACE_S * 1000,
+    });
+    const web = await startWebServer({
+      app: createWebApp({
+        dashboard: dashboard.app,
+        metrics: metricsRoutes(registry),
+        // requests filed here are read by the local classifier; their replies wait in the outbox for the bot
+        open311: open311Of({ tickets, directory, mask }, config, { logger, clock: systemClock }, () => ({
+          ...{ tickets, directory, logger, clock: systemClock, classifier: createLocalClassifier(directory) },
+          calendar: communityCalendar(directory, logger),
+          queue: { enqueueOutbox: async () => {} },
+        })),
+        health: {
+          unread: async () =>
+            (await tickets.unreadMessages({ receivedBefore: new Date(), limit: 10_000 })).length,
+          outboxBacklog: async () => (await tickets.pendingOutbox(10_000)).length,
+        },
+      }),
+      host: options.host,
+      port: options.port,
+      logger,
+    });
+    return {
+      ...web,
+      stop: async () => {
+        await web.close();
+        await tickets.close();
+      },
+    };
+  } catch (error) {
+    await tickets.close();
+    throw error;
+  }
+}
+
+/** Open311 GeoReport v2 over a store; requests are filed through intake's path with deps made on first use. */
+function open311Of(
+  core: Pick<Core, 'tickets' | 'directory' | 'mask'>,
+  config: Config,
+  { logger, clock }: { logger: Logger; clock: Clock },
+  filing: () => FileRequestDeps,
+): ReturnType<typeof open311Routes> {
+  let deps: FileRequestDeps | undefined;
+  return open311Routes({
+    ...{ tickets: core.tickets, directory: core.directory, mask: core.mask, logger },
+    now: () => clock.now(),
+    clients: open311Clients(config),
+    fileRequest: (client, request) => {
+      deps ??= filing();
+      return fileServiceRequest(deps, client, request);
+    },
+  });
 }
 
 /** A file's text, or nothing when it is not there (a community without a knowledge base). */

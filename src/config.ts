@@ -91,6 +91,20 @@ export const ConfigSchema = z.object({
   ASR_API_KEY: z.string().optional(),
   ASR_MODEL: z.string().default('whisper-1'),
   ASR_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Open311 clients allowed to file requests (`POST /open311/v2/requests.json`), as `client:key` pairs
+   * separated by commas (`county:k3y-one,app:k3y-two`); unset: nobody may file, reading stays open.
+   */
+  OPEN311_KEYS: z
+    .string()
+    .regex(
+      /^\s*[\w.-]+:[^,\s]+\s*(,\s*[\w.-]+:[^,\s]+\s*)*$/,
+      'expected client:key pairs separated by commas',
+    )
+    .refine((v) => new Set(open311Pairs(v).map((p) => p.client)).size === open311Pairs(v).length, {
+      message: 'a client is named twice',
+    })
+    .optional(),
 });
 
 const ResolvedConfigSchema = ConfigSchema.transform((c) => ({
@@ -146,6 +160,19 @@ export function asrSettings(config: Config) {
   };
 }
 export type AsrSettings = NonNullable<ReturnType<typeof asrSettings>>;
+
+/** `client:key` pairs of OPEN311_KEYS, in order; the key is everything after the first colon. */
+function open311Pairs(value: string): { client: string; key: string }[] {
+  return value.split(',').map((pair) => {
+    const [client = '', ...key] = pair.trim().split(':');
+    return { client, key: key.join(':') };
+  });
+}
+
+/** The Open311 clients and their keys; none when OPEN311_KEYS is unset. */
+export function open311Clients(config: Pick<Config, 'OPEN311_KEYS'>): { client: string; key: string }[] {
+  return config.OPEN311_KEYS ? open311Pairs(config.OPEN311_KEYS) : [];
+}
 
 /** Loads `.env` from the working directory when present, then parses the environment. */
 export function loadConfig(): Config {

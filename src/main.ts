@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     logger.info({ event: 'app.ready' }, 'bot running; Ctrl-C stops it');
     return;
   }
+  if (app.web) {
+    process.stderr.write(`shaozi: sandbox page ${app.web.url}/sandbox (talk to the bot in a browser)\n`);
+  }
   await runSandboxRepl(
     {
       world,

@@ -1,18 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { parseConfig } from '../config.js';
+import { join } from 'node:path';
 import { readAnchors } from '../store/audit-anchors.js';
-import { AUDIT_ANCHORS_FILE, AUDIT_KEY_FILE } from '../store/audit-seal.js';
-import { openTicketStore, SQLITE_FILE_NAME, type TicketStoreOptions } from '../store/open-ticket-store.js';
+import { AUDIT_ANCHORS_FILE } from '../store/audit-seal.js';
+import { openTicketStore } from '../store/open-ticket-store.js';
 import type { AuditResult } from '../tickets/ticket-store.js';
 import type { CliIo } from './io.js';
+import { type StoreTarget, storeTarget } from './store-target.js';
 
 const USAGE = 'usage: shaozi audit verify [--db FILE]';
 
-type AuditTarget = TicketStoreOptions & { dataDir: string };
-
 /** The store to check: `--db FILE` (SQLite) or the configured one; a string is a usage error. */
-function storeOptions(args: string[], env: Record<string, string | undefined>): AuditTarget | string {
+function storeOptions(args: string[], env: Record<string, string | undefined>): StoreTarget | string {
   const rest = args[0] === 'verify' ? args.slice(1) : args;
   let dbFile: string | undefined;
   for (let i = 0; i < rest.length; i += 1) {
@@ -26,27 +23,7 @@ function storeOptions(args: string[], env: Record<string, string | undefined>): 
       return `unexpected argument: ${arg}\n${USAGE}`;
     }
   }
-  if (dbFile !== undefined) {
-    return existsSync(dbFile)
-      ? { sqlitePath: dbFile, dataDir: dirname(dbFile), ...auditKeyOf(env.AUDIT_KEY, dirname(dbFile)) }
-      : `no such database file: ${dbFile}`;
-  }
-  const config = parseConfig(env);
-  const sqlitePath = join(config.DATA_DIR, SQLITE_FILE_NAME);
-  const dataDir = config.DATA_DIR;
-  const key = auditKeyOf(config.AUDIT_KEY, dataDir);
-  return config.DATABASE_URL
-    ? { databaseUrl: config.DATABASE_URL, sqlitePath, dataDir, ...key }
-    : { sqlitePath, dataDir, ...key };
-}
-
-/** The audit key to check signatures with: AUDIT_KEY, else the key file beside the data; never made here. */
-function auditKeyOf(envKey: string | undefined, dataDir: string): { auditKey?: string } {
-  if (envKey) {
-    return { auditKey: envKey };
-  }
-  const file = join(dataDir, AUDIT_KEY_FILE);
-  return existsSync(file) ? { auditKey: readFileSync(file, 'utf8').trim() } : {};
+  return storeTarget(dbFile, env);
 }
 
 /** The one line the command prints for an audit result. */
@@ -63,12 +40,7 @@ export async function runAuditVerify(
   io: CliIo,
   env: Record<string, string | undefined>,
 ): Promise<number> {
-  let options: AuditTarget | string;
-  try {
-    options = storeOptions(args, env);
-  } catch (error) {
-    options = error instanceof Error ? error.message : String(error);
-  }
+  const options = storeOptions(args, env);
   if (typeof options === 'string') {
     io.stderr(options);
     return 2;

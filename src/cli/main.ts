@@ -1,17 +1,7 @@
-import { llmSettings, loadConfig } from '../config.js';
-import { loadDirectory } from '../directory/load-directory.js';
 import { isAppError } from '../errors.js';
-import { createClassifier } from '../llm/create-classifier.js';
-import { createLogger } from '../logger.js';
-import { runReplay } from '../replay/run-replay.js';
-import { runAuditVerify } from './audit-command.js';
-import { runCheckConfig } from './check-config-command.js';
-import { runClassify } from './classify-command.js';
-import { runEvalCommand } from './eval-command.js';
 import { flagValue, processIo } from './io.js';
-import { runKbCommand } from './kb-command.js';
-import { runTrainCommand } from './train-command.js';
 
+// each command's modules load only when it runs: `shaozi --help` should not read the classifier
 const USAGE = [
   'usage: shaozi <command>',
   '  classify [--input FILE] [--local|--llm]   classify JSONL messages ({"id","text"} per line)',
@@ -21,12 +11,27 @@ const USAGE = [
   '  eval [FILE…] [--kfold K]                  measure the local classifier (default: leave-one-writer-out)',
   '  kb check|eval [FILE] [--kb FILE]         validate the knowledge base; measure answers to labelled questions',
   '  train [--check]                           train the local model on datasets/ into models/local-model.json',
+  '  web [--db FILE] [--port N] [--host HOST]  serve the dashboard over an existing store (no bot)',
+  '  report --month YYYY-MM [--db FILE] --out FILE.xlsx  write the monthly Excel report (12345 bulletin shape)',
 ];
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'classify': {
+      const [
+        { llmSettings, loadConfig },
+        { loadDirectory },
+        { createClassifier },
+        { createLogger },
+        { runClassify },
+      ] = await Promise.all([
+        import('../config.js'),
+        import('../directory/load-directory.js'),
+        import('../llm/create-classifier.js'),
+        import('../logger.js'),
+        import('./classify-command.js'),
+      ]);
       const config = loadConfig();
       const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
       const mode = args.includes('--local') ? 'local' : args.includes('--llm') ? 'llm' : 'auto';
@@ -45,6 +50,7 @@ async function run(argv: string[]): Promise<number> {
         processIo.stderr('usage: shaozi replay FILE [--out DIR]');
         return 2;
       }
+      const { runReplay } = await import('../replay/run-replay.js');
       return runReplay({ file, outDir: flagValue(args, '--out'), env: process.env }, processIo);
     }
     case 'audit':
@@ -52,15 +58,27 @@ async function run(argv: string[]): Promise<number> {
         processIo.stderr('usage: shaozi audit verify [--db FILE]');
         return 2;
       }
-      return runAuditVerify(args.slice(1), processIo, process.env);
+      return (await import('./audit-command.js')).runAuditVerify(args.slice(1), processIo, process.env);
     case 'check-config':
-      return runCheckConfig(args, processIo);
+      return (await import('./check-config-command.js')).runCheckConfig(args, processIo);
     case 'eval':
-      return runEvalCommand(args, processIo);
+      return (await import('./eval-command.js')).runEvalCommand(args, processIo);
     case 'kb':
-      return runKbCommand(args, processIo);
+      return (await import('./kb-command.js')).runKbCommand(args, processIo);
     case 'train':
-      return runTrainCommand(args, processIo);
+      return (await import('./train-command.js')).runTrainCommand(args, processIo);
+    case 'report': {
+      const { runReportCommand } = await import('./report-command.js');
+      return runReportCommand(args, processIo, process.env);
+    }
+    case 'web': {
+      const { runWebCommand } = await import('./web-command.js');
+      const stop = new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return runWebCommand(args, processIo, process.env, stop);
+    }
     default:
       for (const line of USAGE) {
         processIo.stderr(line);

@@ -1,4 +1,4 @@
-import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
+import { deadlinePhrase, formatChinaShort } from '../clock/china-time.js';
 import type { EventType } from '../tickets/event-types.js';
 import { readEngagement } from '../tickets/resource-engagements.js';
 import type { Ticket, TicketStatus } from '../tickets/ticket.js';

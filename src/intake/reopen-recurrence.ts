@@ -1,6 +1,6 @@
+import { formatChinaShort } from '../clock/china-time.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { applyActions } from '../tickets/apply-action.js';
-import { formatChinaShort } from '../tickets/china-time.js';
 import { isReporterOrCo, withCoReporter } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';

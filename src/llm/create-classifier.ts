@@ -5,6 +5,7 @@ import { createLocalClassifier } from '../classify/local/local-classifier.js';
 import type { LlmSettings } from '../config.js';
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
+import type { LlmCallObserver } from './llm-call-observer.js';
 import { createOpenAIClassifier } from './openai-classifier.js';
 
 /**
@@ -17,13 +18,18 @@ export async function createClassifier(options: {
   promptsDir: string;
   logger: Logger;
   mode?: 'local' | 'llm' | 'auto';
+  /** Told of each request to the LLM (metrics). */
+  observer?: LlmCallObserver;
 }): Promise<Classifier> {
   const local = createLocalClassifier(options.directory);
   if (!options.llm || options.mode === 'local') {
     return local;
   }
   const prompt = loadClassifyPrompt(options.promptsDir, options.directory);
-  const remote = createOpenAIClassifier(options.llm, prompt, { logger: options.logger });
+  const remote = createOpenAIClassifier(options.llm, prompt, {
+    logger: options.logger,
+    observer: options.observer,
+  });
   options.logger.info(
     { event: 'classify.llm.enabled', model: options.llm.model, promptVersion: prompt.version },
     'llm classifier on',

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import OpenAI from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import * as z from 'zod';
 import { stripFence } from '../classify/llm/parse-llm-reply.js';
 import type { LlmSettings } from '../config.js';
 import { AppError } from '../errors.js';
 import type { AnswerPhraser, PhrasedReply } from '../knowledge/answerer.js';
 import type { Passage } from '../knowledge/knowledge-base.js';
+import type { LlmCallObserver, LlmFailureReason } from './llm-call-observer.js';
 
 export const ANSWER_PROMPT_FILE = 'answer.system.md';
 const FORMAT_NAME = 'shaozi_answer';
@@ -47,7 +48,11 @@ export function renderAnswerRequest(question: string, passages: readonly Passage
  * Phrases answers through an OpenAI-compatible chat completions endpoint: one request within the LLM
  * timeout, no retries (the local answer is the fallback, and a resident should not wait twice).
  */
-export function createOpenAIAnswerPhraser(settings: LlmSettings, promptsDir: string): AnswerPhraser {
+export function createOpenAIAnswerPhraser(
+  settings: LlmSettings,
+  promptsDir: string,
+  observer?: LlmCallObserver,
+): AnswerPhraser {
   const prompt = loadAnswerPrompt(promptsDir);
   const client = new OpenAI({
     baseURL: settings.baseURL,
@@ -61,6 +66,7 @@ export function createOpenAIAnswerPhraser(settings: LlmSettings, promptsDir: str
       : { type: 'json_schema', json_schema: { name: FORMAT_NAME, strict: true, schema: REPLY_JSON_SCHEMA } };
   return {
     async phrase(question, passages): Promise<PhrasedReply> {
+      observer?.called('answer');
       try {
         const completion = await client.chat.completions.create(
           {
@@ -76,6 +82,7 @@ export function createOpenAIAnswerPhraser(settings: LlmSettings, promptsDir: str
         const content = completion.choices[0]?.message.content ?? '';
         const parsed = ReplySchema.safeParse(JSON.parse(stripFence(content)));
         if (!parsed.success) {
+          observer?.failed('answer', 'invalid_output');
           return { kind: 'failed', reason: 'reply does not match the schema' };
         }
         const reply = parsed.data;
@@ -83,9 +90,24 @@ export function createOpenAIAnswerPhraser(settings: LlmSettings, promptsDir: str
           ? { kind: 'answer', text: reply.answer, entryIds: reply.entry_ids }
           : { kind: 'none' };
       } catch (error) {
+        observer?.failed('answer', failureOf(error));
         const message = error instanceof Error ? error.message : String(error);
         return { kind: 'failed', reason: message.slice(0, 120) };
       }
     },
   };
+}
+
+/** Why a phrasing request failed; the only abort signal is the request's own deadline. */
+function failureOf(error: unknown): LlmFailureReason {
+  if (error instanceof SyntaxError) {
+    return 'invalid_output';
+  }
+  if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) {
+    return 'timeout';
+  }
+  if (error instanceof APIError && error.status === 429) {
+    return 'rate_limited';
+  }
+  return 'unavailable';
 }

@@ -10,6 +10,7 @@ import { type HeaderLookup, retryDelayMs } from '../classify/llm/retry-delay.js'
 import type { LlmSettings } from '../config.js';
 import type { ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
+import type { LlmCallObserver, LlmFailureReason } from './llm-call-observer.js';
 
 export type OpenAIClassifierOptions = {
   model: string;
@@ -27,6 +28,8 @@ export type OpenAIClassifierOptions = {
   /** Sent only when set: some reasoning models reject any temperature. */
   temperature?: number;
   logger?: Pick<Logger, 'info' | 'warn'>;
+  /** Told of each request and each failed one (metrics). */
+  observer?: LlmCallObserver;
 };
 
 type AttemptError = { failure: ClassifyFailure; retryable: boolean; headers?: HeaderLookup };
@@ -93,6 +96,17 @@ export class OpenAIClassifier implements RemoteClassifier {
   }
 
   private async request(messages: ChatMessage[], signal: AbortSignal | undefined): Promise<Attempt> {
+    const { observer } = this.options;
+    observer?.called('classify');
+    const attempt = await this.send(messages, signal);
+    const failure = failureOf(attempt, signal?.aborted === true);
+    if (failure) {
+      observer?.failed('classify', failure);
+    }
+    return attempt;
+  }
+
+  private async send(messages: ChatMessage[], signal: AbortSignal | undefined): Promise<Attempt> {
     const { model, timeoutMs, temperature } = this.options;
     // the SDK's timeout stops at the response headers; this one also covers reading the body
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -134,6 +148,18 @@ export class OpenAIClassifier implements RemoteClassifier {
   }
 }
 
+/** Why an attempt gave no usable reply, for the observer; undefined when it did. */
+function failureOf(attempt: Attempt, callerAborted: boolean): LlmFailureReason | undefined {
+  if (attempt.ok) {
+    return attempt.parsed.success ? undefined : 'invalid_output';
+  }
+  if (callerAborted) {
+    return 'aborted';
+  }
+  const { reason } = attempt.failure;
+  return reason === 'circuit_open' ? 'unavailable' : reason;
+}
+
 function toAttemptError(error: unknown, timedOut: boolean, callerAborted: boolean): AttemptError {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
   if (callerAborted) {
@@ -165,7 +191,7 @@ function toAttemptError(error: unknown, timedOut: boolean, callerAborted: boolea
 
 export type CreateOpenAIClassifierOptions = Pick<
   OpenAIClassifierOptions,
-  'retryBaseDelayMs' | 'maxRetryAfterMs' | 'temperature' | 'logger'
+  'retryBaseDelayMs' | 'maxRetryAfterMs' | 'temperature' | 'logger' | 'observer'
 > & {
   /** An existing breaker (to share or inspect), or options for a new one. */
   breaker?: CircuitBreaker | CircuitBreakerOptions;

@@ -1,3 +1,4 @@
+import { chinaMonthOf, startOfChinaMonth } from '../clock/china-time.js';
 import type { ResourceData } from '../directory/schema.js';
 import { type EngagementOnTicket, loadEngagements } from '../tickets/resource-engagements.js';
 import type { TicketStatus } from '../tickets/ticket.js';
@@ -10,27 +11,18 @@ export type ResourceLoad = ReadonlyMap<string, ResourceUse>;
 /** A ticket still being worked holds its resources; a resolved one (awaiting the resident) has let go. */
 const HOLDING: readonly TicketStatus[] = ['open', 'accepted', 'returned'];
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const chinaMonth = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-
 /** The use of each engaged resource at `now`, by name; a resource never engaged is absent (no use). */
 export function resourceLoad(engagements: readonly EngagementOnTicket[], now: Date): ResourceLoad {
-  const month = chinaMonth(now);
+  const month = chinaMonthOf(now);
   const load = new Map<string, ResourceUse>();
   for (const e of engagements) {
     const use = load.get(e.resource) ?? { atOnce: 0, thisMonth: 0 };
     load.set(e.resource, {
       atOnce: use.atOnce + (HOLDING.includes(e.ticketStatus) ? 1 : 0),
-      thisMonth: use.thisMonth + (chinaMonth(e.at) === month ? 1 : 0),
+      thisMonth: use.thisMonth + (chinaMonthOf(e.at) === month ? 1 : 0),
     });
   }
   return load;
-}
-
-/** The 1st 00:00 China time of the month containing `at`. */
-function chinaMonthStart(at: Date): Date {
-  const local = new Date(at.getTime() + CHINA_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - CHINA_OFFSET_MS);
 }
 
 /** Reads the engagements that count at `now` from the store and sums them per resource. */
@@ -38,7 +30,7 @@ export async function loadResourceLoad(
   store: Pick<TicketStore, 'listTickets' | 'events'>,
   now: Date,
 ): Promise<ResourceLoad> {
-  return resourceLoad(await loadEngagements(store, chinaMonthStart(now)), now);
+  return resourceLoad(await loadEngagements(store, startOfChinaMonth(now)), now);
 }
 
 /** What is left of each limit the resource has; a limit the directory does not set is absent. */

@@ -1,4 +1,5 @@
-import { toChinaDate, type WorkingCalendar } from './working-calendar.js';
+import { toChinaDate } from '../clock/china-time.js';
+import type { WorkingCalendar } from './working-calendar.js';
 
 /** Days a directory declares itself: public holidays and make-up working days (调休) as YYYY-MM-DD. */
 export type CalendarOverrides = { holidays: readonly string[]; workdays: readonly string[] };

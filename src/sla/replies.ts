@@ -1,5 +1,5 @@
+import { deadlinePhrase, formatChinaShort } from '../clock/china-time.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { deadlinePhrase, formatChinaShort } from '../tickets/china-time.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { categoryName, excerpt, placeText } from '../tickets/ticket-text.js';
 

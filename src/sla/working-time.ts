@@ -1,6 +1,7 @@
+import { startOfChinaDay } from '../clock/china-time.js';
 import { AppError } from '../errors.js';
 import { type Duration, toMilliseconds } from './duration.js';
-import { startOfChinaDay, type WorkingCalendar } from './working-calendar.js';
+import type { WorkingCalendar } from './working-calendar.js';
 
 const DAY_MS = 86_400_000;
 // Ten years without a working day means a broken calendar, not a long deadline.

@@ -1,30 +1,16 @@
+import {
+  CHINA_OFFSET_MS,
+  startOfChinaDay,
+  startOfChinaMonth,
+  startOfChinaWeek,
+} from '../clock/china-time.js';
+
 export const STATS_PERIODS = ['today', 'week', 'month'] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
 export type PeriodRange = { from: Date; to: Date };
-
-/** The instant China's calendar day containing `at` begins (00:00 UTC+8). */
-export function startOfChinaDay(at: Date): Date {
-  const local = at.getTime() + CHINA_OFFSET_MS;
-  return new Date(local - mod(local, DAY_MS) - CHINA_OFFSET_MS);
-}
-
-/** Monday 00:00 China time of the week containing `at`. */
-export function startOfChinaWeek(at: Date): Date {
-  const day = startOfChinaDay(at);
-  const weekday = new Date(day.getTime() + CHINA_OFFSET_MS).getUTCDay();
-  const sinceMonday = (weekday + 6) % 7;
-  return new Date(day.getTime() - sinceMonday * DAY_MS);
-}
-
-/** The 1st 00:00 China time of the month containing `at`. */
-export function startOfChinaMonth(at: Date): Date {
-  const local = new Date(at.getTime() + CHINA_OFFSET_MS);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - CHINA_OFFSET_MS);
-}
 
 /**
  * The calendar period containing `now` in China time, as a half-open range [from, to): today, this week
@@ -49,12 +35,28 @@ export function periodRange(period: StatsPeriod, now: Date): PeriodRange {
   }
 }
 
+/** A month as `YYYY-MM` (2026-11): the form `shaozi report --month` and the dashboard take. */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * The China-time calendar month `YYYY-MM` as a half-open range [the 1st 00:00, the next 1st 00:00);
+ * undefined when the text is not such a month.
+ */
+export function monthRange(month: string): PeriodRange | undefined {
+  const match = MONTH_PATTERN.exec(month);
+  if (!match) {
+    return undefined;
+  }
+  const year = Number(match[1]);
+  const index = Number(match[2]) - 1;
+  return {
+    from: new Date(Date.UTC(year, index, 1) - CHINA_OFFSET_MS),
+    to: new Date(Date.UTC(year, index + 1, 1) - CHINA_OFFSET_MS),
+  };
+}
+
 /** The China calendar day before the one containing `now` (the daily digest's usual range). */
 export function previousDayRange(now: Date): PeriodRange {
   const to = startOfChinaDay(now);
   return { from: new Date(to.getTime() - DAY_MS), to };
-}
-
-function mod(a: number, b: number): number {
-  return ((a % b) + b) % b;
 }

@@ -78,12 +78,20 @@ export function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
+/** The tickets `received` counts: created in [from, to), neither merged into another nor withdrawn. */
+export function receivedCohort(input: Pick<RatesInput, 'tickets' | 'from' | 'to'>): Ticket[] {
+  const { tickets, from, to } = input;
+  return tickets.filter(
+    (t) => t.createdAt >= from && t.createdAt < to && t.status !== 'merged' && isCounted(t),
+  );
+}
+
 /** Computes every figure of the period; see `Rates` for what each counts. */
 export function computeRates(input: RatesInput): Rates {
   const { tickets, from, to, now } = input;
   const log = (t: Ticket): TicketEvent[] => input.events.get(t.number) ?? [];
   const created = tickets.filter((t) => t.createdAt >= from && t.createdAt < to && t.status !== 'merged');
-  const cohort = created.filter(isCounted);
+  const cohort = receivedCohort(input);
   const count = (test: (t: Ticket, events: TicketEvent[]) => boolean): number =>
     cohort.filter((t) => test(t, log(t))).length;
 

@@ -1,3 +1,4 @@
+import { chinaDateText } from '../clock/china-time.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { categoryName, placeText } from '../tickets/ticket-text.js';
 import type { SignalName } from './formalism.js';
@@ -5,8 +6,6 @@ import type { StatsPeriod } from './period.js';
 import type { Rates, Ratio } from './rates.js';
 
 /** The texts of statistics, digests and the overdue list (zh-CN, short). Supervisors see n/d, never a bare %. */
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export const PERIOD_NAMES: Record<StatsPeriod, string> = { today: '今天', week: '本周', month: '本月' };
 
@@ -36,14 +35,9 @@ export function ratioText(r: Ratio): string {
 
 /** `12月1日`, or `12月1日—12月7日` for a range of several days ([from, to), China time). */
 export function periodText(period: { from: Date; to: Date }): string {
-  const first = chinaDate(period.from);
-  const last = chinaDate(new Date(Math.max(period.from.getTime(), period.to.getTime() - 1)));
+  const first = chinaDateText(period.from);
+  const last = chinaDateText(new Date(Math.max(period.from.getTime(), period.to.getTime() - 1)));
   return first === last ? first : `${first}—${last}`;
-}
-
-function chinaDate(at: Date): string {
-  const d = new Date(at.getTime() + CHINA_OFFSET_MS);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
 /** The full block of figures a supervisor reads. */

@@ -7,6 +7,7 @@ import type {
   Change,
   ChangeResult,
   MessageOutcome,
+  RecordCounts,
   SeenMessage,
   TicketFilter,
   TicketStore,
@@ -14,6 +15,7 @@ import type {
 import { type AuditSeal, headMacText, messageMacText, outboxMacText, outcomeMacText } from './audit-seal.js';
 import { verifyChain } from './audit-verifier.js';
 import { appendEvent, claimChainSlot } from './chain-append.js';
+import { countRecords } from './record-counts.js';
 import { fromEventRow, fromMessageRow, fromOutboxRecord, outcomeOf, toMessageRow } from './record-rows.js';
 import { toIso } from './row-values.js';
 import type { MessageRow } from './schema/database.js';
@@ -268,6 +270,10 @@ export class KyselyTicketStore implements TicketStore {
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
     return { eventId: Number(head.event_id), hash: head.hash };
+  }
+
+  countRecords(input: { unreadBefore: Date }): Promise<RecordCounts> {
+    return countRecords(this.db, input);
   }
 
   /**

@@ -1,5 +1,5 @@
+import { deadlinePhrase } from '../clock/china-time.js';
 import type { Blocker, BlockerReason } from './blockers.js';
-import { deadlinePhrase } from './china-time.js';
 import type { Ticket } from './ticket.js';
 import { blockerReasonName, categoryName, placeText } from './ticket-text.js';
 

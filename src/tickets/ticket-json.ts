@@ -1,5 +1,5 @@
+import { toChinaIso, toChinaIsoOrNull } from '../clock/china-time.js';
 import { openBlocker } from './blockers.js';
-import { toChinaIso, toChinaIsoOrNull } from './china-time.js';
 import { engagementsOf } from './resource-engagements.js';
 import type { Ticket, TicketEvent } from './ticket.js';
 

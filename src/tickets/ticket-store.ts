@@ -63,6 +63,29 @@ export type AuditResult =
 /** The chain head at one moment: the last event's id and hash (anchored outside the store). */
 export type AuditAnchor = { eventId: number; hash: string };
 
+/** What the store holds now, counted for monitoring (`GET /metrics`). */
+export type RecordCounts = {
+  messages: {
+    stored: number;
+    /** Read, with an outcome about a ticket (made, joined or changed one). */
+    readWithTicket: number;
+    /** Read, with an outcome about no ticket (chatter, questions, thanks). */
+    readWithoutTicket: number;
+    /** Not read yet and received before the `unreadBefore` asked for. */
+    unread: number;
+  };
+  /** Every status, zero where no ticket has it. */
+  ticketsByStatus: Record<TicketStatus, number>;
+  outbox: {
+    /** Replies not sent yet (undeliverable ones are not counted). */
+    unsent: number;
+    /** When the oldest of them was queued; null when every reply is out. */
+    oldestUnsentAt: Date | null;
+    /** Replies given up as undeliverable. */
+    undeliverable: number;
+  };
+};
+
 /** The source of truth: tickets, their append-only event log, the messages seen and the outbox. */
 export interface TicketStore {
   /** Records a message; false when its key was already seen (a redelivery). */
@@ -117,5 +140,7 @@ export interface TicketStore {
   verifyAudit(options?: { anchors?: readonly AuditAnchor[] }): Promise<AuditResult>;
   /** The chain head now, to anchor outside the store. */
   auditHead(): Promise<AuditAnchor>;
+  /** Counts of messages, tickets and replies by state (SQL COUNT; cheap at any size). */
+  countRecords(input: { unreadBefore: Date }): Promise<RecordCounts>;
   close(): Promise<void>;
 }

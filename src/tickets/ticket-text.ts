@@ -1,6 +1,6 @@
+import { deadlinePhrase } from '../clock/china-time.js';
 import type { Category, Urgency } from '../labels/labels.js';
 import type { BlockerReason } from './blockers.js';
-import { deadlinePhrase } from './china-time.js';
 import type { Ticket } from './ticket.js';
 
 /** Every resident- and staff-facing text of the bot, in one place (zh-CN, short and polite). */

@@ -5,7 +5,19 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { checkHealth, type HealthProbes } from './health.js';
 
-export type WebDeps = { health: HealthProbes };
+export type WebDeps = {
+  health: HealthProbes;
+  /** The supervisors' workbench (login, tickets, board, figures, report, share links). */
+  dashboard?: Hono;
+  /** `GET /metrics` (src/web/ops/metrics-routes.ts). */
+  metrics?: Hono;
+  /** Bull Board at /ops/queues behind its guard (src/web/ops/bull-board-routes.ts). */
+  queueBoard?: Hono;
+  /** The sandbox page at /sandbox, only when the bot runs on the mock puppet (src/web/sandbox). */
+  sandbox?: Hono;
+  /** Open311 GeoReport v2 at /open311/v2 (src/web/open311). */
+  open311?: Hono;
+};
 
 /** The web side's routes (interfaces.md, "The web side"). */
 export function createWebApp(deps: WebDeps): Hono {
@@ -14,6 +26,21 @@ export function createWebApp(deps: WebDeps): Hono {
     const health = await checkHealth(deps.health);
     return c.json(health, health.ok ? 200 : 503);
   });
+  for (const ops of [deps.metrics, deps.queueBoard]) {
+    if (ops) {
+      app.route('/', ops);
+    }
+  }
+  if (deps.sandbox) {
+    app.get('/sandbox/', (c) => c.redirect('/sandbox', 308));
+    app.route('/sandbox', deps.sandbox);
+  }
+  if (deps.open311) {
+    app.route('/open311/v2', deps.open311);
+  }
+  if (deps.dashboard) {
+    app.route('/', deps.dashboard);
+  }
   return app;
 }
 

@@ -392,6 +392,58 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
       });
     });
 
+    describe('countRecords', () => {
+      it('counts nothing in an empty store, with every status present', async () => {
+        const counts = await store.countRecords({ unreadBefore: at(60) });
+
+        expect(counts).toEqual({
+          messages: { stored: 0, readWithTicket: 0, readWithoutTicket: 0, unread: 0 },
+          ticketsByStatus: {
+            ...{ open: 0, accepted: 0, resolved: 0, closed: 0 },
+            ...{ returned: 0, merged: 0, cancelled: 0 },
+          },
+          outbox: { unsent: 0, oldestUnsentAt: null, undeliverable: 0 },
+        });
+      });
+
+      it('counts messages by outcome, tickets by status and unsent replies with the oldest one', async () => {
+        for (const [key, minute] of [
+          ['m1', 0],
+          ['m2', 1],
+          ['m3', 2],
+          ['late', 30],
+        ] as const) {
+          await store.recordMessage(seenMessage({ key, receivedAt: at(minute) }));
+        }
+        await store.createTicket(newTicket(), {
+          messageKey: 'm1',
+          event: createdEvent(3),
+          outbox: [reply('已受理')],
+        });
+        await store.settleMessage('m2', { ticketNumber: null, intent: 'chatter', handledAt: at(4) }, []);
+        const second = await create(store);
+        await store.change(second.ticket.number, {
+          event: { at: at(5), actor: '李明', type: 'accept', detail: '接单' },
+          patch: { status: 'accepted' },
+        });
+        const [digest, lost] = await store.enqueueMessages([reply('日报'), reply('无处可送')], {
+          at: at(6),
+          key: 'digest',
+        });
+        await store.markSent(second.outboxIds[0] ?? 0, at(7));
+        await store.markUndeliverable(lost ?? 0, at(7), 'no such room');
+
+        const counts = await store.countRecords({ unreadBefore: at(10) });
+
+        expect(counts.messages).toEqual({ stored: 4, readWithTicket: 1, readWithoutTicket: 1, unread: 1 });
+        expect(counts.ticketsByStatus).toMatchObject({ open: 1, accepted: 1, closed: 0 });
+        // the first ticket's reply (minute 3) and the digest wait; the second ticket's went out
+        expect(counts.outbox).toEqual({ unsent: 2, oldestUnsentAt: at(3), undeliverable: 1 });
+        expect(digest).toBeGreaterThan(0);
+        expect((await store.countRecords({ unreadBefore: at(31) })).messages.unread).toBe(2);
+      });
+    });
+
     describe('listTickets', () => {
       it('filters by status, grid, body, assignee, reporter, building and creation time', async () => {
         await create(store, { grid: 'g1', assignees: ['李明'], createdAt: at(0) });

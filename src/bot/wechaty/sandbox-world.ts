@@ -16,11 +16,19 @@ export type SandboxSay = {
   voice?: string;
   mention?: boolean;
   /**
+   * The photo's or voice's content, base64 (the sandbox page's upload). Without it a FILE that exists is
+   * read from disk, anything else is a stand-in.
+   */
+  bytes?: string;
+  /**
    * The sender's WeChat id: two senders with one display name and different ids are two accounts (an
    * impostor). Without it the id follows from the name: one name is one account.
    */
   fromId?: string;
 };
+
+/** A message a person said in the sandbox, with the id the mock puppet gave it. */
+export type SandboxSaid = SandboxSay & { id: string };
 
 /**
  * The mock puppet populated with the community: the bot, every person in the directory, sample residents,
@@ -32,6 +40,7 @@ export class SandboxWorld {
   readonly self: mock.ContactMock;
   private readonly contacts = new Map<string, mock.ContactMock>();
   private readonly rooms = new Map<string, mock.RoomMock>();
+  private readonly sayListeners = new Set<(said: SandboxSaid) => void>();
   private delivered = 0;
 
   constructor(directory: Directory) {
@@ -77,7 +86,17 @@ export class SandboxWorld {
   say(message: SandboxSay): string {
     this.delivered++;
     this.send(message);
-    return [...this.mocker.cacheMessagePayload.keys()].at(-1) ?? '';
+    const id = [...this.mocker.cacheMessagePayload.keys()].at(-1) ?? '';
+    for (const listener of this.sayListeners) {
+      listener({ ...message, id });
+    }
+    return id;
+  }
+
+  /** Calls `listener` with every message a person says from now on (the sandbox page's feed); returns the unsubscribe. */
+  onSay(listener: (said: SandboxSaid) => void): () => void {
+    this.sayListeners.add(listener);
+    return () => this.sayListeners.delete(listener);
   }
 
   /** Delivers a message the puppet already delivered once, as a flaky connection does. */
@@ -86,7 +105,7 @@ export class SandboxWorld {
     this.puppet.emit('message', { messageId });
   }
 
-  private send({ from, room, text, image, voice, mention, fromId }: SandboxSay): void {
+  private send({ from, room, text, image, voice, mention, fromId, bytes }: SandboxSay): void {
     const talker = this.contact(from, fromId);
     const target = room === null ? this.self : this.room(room, talker);
     if (image !== undefined || voice !== undefined) {
@@ -95,15 +114,17 @@ export class SandboxWorld {
       const fileName =
         image !== undefined
           ? /\.[a-z0-9]+$/i.test(name)
-            ? name
-            : `${name}.jpg`
+            ? basename(name)
+            : `${basename(name)}.jpg`
           : `${basename(name).replace(/\.[a-z0-9]+$/i, '')}.sil`;
-      // a voice naming a real audio file sends its bytes (a SILK recording); anything else a stand-in.
-      // base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
-      const real = voice !== undefined && existsSync(voice) && statSync(voice).isFile();
-      const content = real
-        ? readFileSync(voice).toString('base64')
-        : Buffer.from(`stand-in for ${fileName}`).toString('base64');
+      // a photo or voice naming a real file sends its bytes (a picture, a SILK recording); anything else a
+      // stand-in. base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
+      const real = bytes === undefined && existsSync(name) && statSync(name).isFile();
+      const content =
+        bytes ??
+        (real
+          ? readFileSync(name).toString('base64')
+          : Buffer.from(`stand-in for ${fileName}`).toString('base64'));
       talker.say(FileBox.fromBase64(content, fileName)).to(target);
       return;
     }

@@ -34,8 +34,8 @@ export async function toIncomingMessage(
       ? room
         ? await message.mentionText()
         : message.text()
-      : kind === 'voice' && media
-        ? await keptAudio(message, key, media)
+      : (kind === 'voice' || kind === 'image') && media
+        ? await keptFile(message, key, media, kind)
         : await fileName(message);
   return {
     key,
@@ -50,12 +50,18 @@ export async function toIncomingMessage(
   };
 }
 
-async function keptAudio(message: Message, key: string, media: MediaSink): Promise<string> {
+/** Keeps a voice message's audio (to transcribe) or a photo (evidence the dashboard shows); returns its ref. */
+async function keptFile(
+  message: Message,
+  key: string,
+  media: MediaSink,
+  kind: 'voice' | 'image',
+): Promise<string> {
   try {
     const file = await message.toFileBox();
     return await media.save(key, file.name, new Uint8Array(await file.toBuffer()));
   } catch {
-    return 'voice';
+    return kind === 'voice' ? 'voice' : 'image';
   }
 }
 

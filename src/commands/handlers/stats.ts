@@ -1,11 +1,7 @@
 import type { Person } from '../../directory/directory.js';
-import { bodyName } from '../../stats/digest-text.js';
-import { loadRatesInput } from '../../stats/load-rates-input.js';
-import { computePartyOrgRates } from '../../stats/party-org-rates.js';
 import { periodRange } from '../../stats/period.js';
-import { computeRates, computeRatesBy } from '../../stats/rates.js';
 import { bodyLine, partyOrgLine, periodText, statsReplies } from '../../stats/replies.js';
-import { isSupervisor } from '../authorize.js';
+import { scopedStats, statsScopeOf } from '../../stats/scoped-stats.js';
 import type { CommandHandler } from './context.js';
 import { done } from './context.js';
 
@@ -16,29 +12,18 @@ import { done } from './context.js';
  */
 export const stats: CommandHandler<'stats'> = async (deps, ctx, command) => {
   const range = periodRange(command.period, ctx.now);
-  const supervisor = isSupervisor(ctx.person);
-  const grids = ctx.person.grids;
-  if (!supervisor && grids.length === 0) {
+  const scope = statsScopeOf(ctx.person);
+  if (scope === null) {
     return done(null, [ctx.privately(statsReplies.statsNoScope())]);
   }
-  const input = await loadRatesInput(deps, {
-    ...range,
-    now: ctx.now,
-    ...(supervisor ? {} : { scope: (t) => t.grid !== null && grids.includes(t.grid) }),
-  });
-  const bodies = supervisor
-    ? [...computeRatesBy(input, 'body')].map(([key, r]) => bodyLine(bodyName(deps.directory, key), r))
-    : [];
-  const orgs = computePartyOrgRates(input, deps.directory).map((o) =>
-    partyOrgLine(o.name, o.contact, o.rates, o.formalism),
-  );
+  const figures = await scopedStats(deps, scope, { ...range, now: ctx.now });
   const text = statsReplies.stats(
-    scopeName(ctx.person, supervisor, deps.directory.data.community),
+    scopeName(ctx.person, scope.all, deps.directory.data.community),
     command.period,
     periodText(range),
-    computeRates(input),
-    bodies,
-    orgs,
+    figures.rates,
+    figures.bodies.map((b) => bodyLine(b.name, b.rates)),
+    figures.partyOrgs.map((o) => partyOrgLine(o.name, o.contact, o.rates, o.formalism)),
   );
   return done(null, [ctx.privately(text)]);
 };

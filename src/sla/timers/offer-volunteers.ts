@@ -1,3 +1,4 @@
+import { toChinaIso } from '../../clock/china-time.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Directory } from '../../directory/directory.js';
 import { privateTo } from '../../outbox/address.js';
@@ -9,7 +10,6 @@ import {
   volunteerSuitable,
   volunteersOfGrid,
 } from '../../routing/volunteer-offers.js';
-import { toChinaIso } from '../../tickets/china-time.js';
 import type { Ticket, TicketEvent } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
 import { excerpt } from '../../tickets/ticket-text.js';

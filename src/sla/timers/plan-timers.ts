@@ -1,5 +1,5 @@
+import { afterDailySpan } from '../../clock/china-time.js';
 import { openBlocker } from '../../tickets/blockers.js';
-import { afterDailySpan } from '../../tickets/china-time.js';
 import type { JointBody, Ticket, TicketEvent, TicketStatus } from '../../tickets/ticket.js';
 import { reminderAt } from '../deadlines.js';
 import { escalationLadder, type LadderRung } from './escalation-ladder.js';

@@ -1,5 +1,5 @@
+import { startOfChinaMonth } from '../../clock/china-time.js';
 import { privateTo } from '../../outbox/address.js';
-import { startOfChinaMonth } from '../../stats/period.js';
 import { memberResults, pointMembers } from '../../stats/points.js';
 import { pointsReplies } from '../../stats/points-text.js';
 import { periodText } from '../../stats/replies.js';

@@ -1,3 +1,4 @@
+import { chinaDayOf, startOfChinaWeek } from '../../clock/china-time.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Directory } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
@@ -6,9 +7,7 @@ import { dailyDigestText, weeklySummaryText } from '../../stats/digest-text.js';
 import { loadRatesInput } from '../../stats/load-rates-input.js';
 import { openBlockers } from '../../stats/open-blockers.js';
 import { partyOrgSection } from '../../stats/party-org-text.js';
-import { startOfChinaWeek } from '../../stats/period.js';
 import { computeRates } from '../../stats/rates.js';
-import { toChinaIso } from '../../tickets/china-time.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
@@ -42,7 +41,7 @@ export async function sendDailyDigest(deps: DigestDeps): Promise<number> {
   const stuck = await openBlockers(deps.tickets);
   const text = `${dailyDigestText(rates, period, deps.directory, stuck)}${orgs ? `\n${orgs}` : ''}\n${auditLine(head)}`;
   // one per China day, so a retry that runs a minute later is still the same digest
-  const key = `digest:daily:${chinaDay(period.to)}`;
+  const key = `digest:daily:${chinaDayOf(period.to)}`;
   return queue(
     deps,
     key,
@@ -64,15 +63,10 @@ export async function sendWeeklySummary(deps: DigestDeps): Promise<number> {
       t.room === group.topic || (group.compound !== undefined && t.location.compound === group.compound);
     const rates = computeRates(await loadRatesInput(deps, { ...period, now: period.to, scope }));
     const text = weeklySummaryText(rates, period, group.topic);
-    const key = `digest:weekly:${chinaDay(startOfChinaWeek(period.to))}:${group.topic}`;
+    const key = `digest:weekly:${chinaDayOf(startOfChinaWeek(period.to))}:${group.topic}`;
     queued += await queue(deps, key, period.to, [toGroup(group.topic, text)]);
   }
   return queued;
-}
-
-/** The China-time calendar date of a moment, e.g. 2026-11-30. */
-function chinaDay(at: Date): string {
-  return toChinaIso(at).slice(0, 10);
 }
 
 function periodEndingNow(clock: Clock, length: number): { from: Date; to: Date } {

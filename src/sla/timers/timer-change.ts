@@ -1,5 +1,5 @@
+import { toChinaIso } from '../../clock/china-time.js';
 import { privateTo as privately, toReporter } from '../../outbox/address.js';
-import { toChinaIso } from '../../tickets/china-time.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { Change } from '../../tickets/ticket-store.js';

@@ -1,4 +1,4 @@
-import { toChinaIso } from '../../tickets/china-time.js';
+import { toChinaIso } from '../../clock/china-time.js';
 import type { TicketEvent } from '../../tickets/ticket.js';
 
 /** The two deadlines of a ticket: first response (接单) and resolution (办结). */

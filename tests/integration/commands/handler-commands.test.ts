@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../../src/clock/clock.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
@@ -174,8 +176,11 @@ describe('handlers’ commands: 接单, 进展, 办结 and the reporter’s conf
     const resolved = await ticket(app, t.number);
     expect(resolved.evidence.map((e) => [e.kind, e.ref, e.by])).toEqual([
       ['text', '已更换电梯主板', '魏经理'],
-      ['photo', 'repair.jpg', '魏经理'],
+      ['photo', expect.stringMatching(/-repair\.jpg$/), '魏经理'],
     ]);
+    // the photo itself is kept beside the store, for the dashboard's ticket page
+    const photo = resolved.evidence[1]?.ref ?? '';
+    expect(readFileSync(join(app.dataDir, 'media', photo), 'utf8')).toBe('stand-in for repair.jpg');
     expect((await eventTypes(app, t.number)).at(-1)).toBe('evidence_added');
   });
 });

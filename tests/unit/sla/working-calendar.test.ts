@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { startOfChinaDay, toChinaDate } from '../../../src/clock/china-time.js';
 import {
   chineseWorkingCalendar,
   hasHolidayData,
-  startOfChinaDay,
-  toChinaDate,
   weekdayCalendar,
 } from '../../../src/sla/working-calendar.js';
 import { at, toChinaIso } from './china-time.js';

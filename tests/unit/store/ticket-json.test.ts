@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { toChinaIso } from '../../../src/clock/china-time.js';
 import { startTicket } from '../../../src/store/ticket-state.js';
-import { toChinaIso } from '../../../src/tickets/china-time.js';
 import type { TicketEvent } from '../../../src/tickets/ticket.js';
 import { toTicketJson } from '../../../src/tickets/ticket-json.js';
 import { newTicket } from '../../contract/ticket-store.contract.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterDailySpan, deadlinePhrase, toChinaIso } from '../../../src/tickets/china-time.js';
+import { afterDailySpan, deadlinePhrase, toChinaIso } from '../../../src/clock/china-time.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,4 +1,56 @@
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+// China time in one place: every calendar day, week, month and stamp the bot shows or counts by.
+
+/** China Standard Time is UTC+8 all year: no daylight saving time since 1991. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+const mod = (a: number, b: number): number => ((a % b) + b) % b;
+
+/** A calendar day in China time; `month` runs 1–12. */
+export type ChinaDate = { readonly year: number; readonly month: number; readonly day: number };
+
+/** The China-time calendar day of an instant, whatever the machine's time zone. */
+export function toChinaDate(date: Date): ChinaDate {
+  const shifted = new Date(date.getTime() + CHINA_OFFSET_MS);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** 00:00 China time of the day that contains `at`. */
+export function startOfChinaDay(at: Date): Date {
+  const local = at.getTime() + CHINA_OFFSET_MS;
+  return new Date(local - mod(local, DAY_MS) - CHINA_OFFSET_MS);
+}
+
+/** Monday 00:00 China time of the week containing `at`. */
+export function startOfChinaWeek(at: Date): Date {
+  const day = startOfChinaDay(at);
+  const sinceMonday = (new Date(day.getTime() + CHINA_OFFSET_MS).getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - sinceMonday * DAY_MS);
+}
+
+/** The 1st 00:00 China time of the month containing `at`. */
+export function startOfChinaMonth(at: Date): Date {
+  const { year, month } = toChinaDate(at);
+  return new Date(Date.UTC(year, month - 1, 1) - CHINA_OFFSET_MS);
+}
+
+/** Whether the China-time day of `at` is a Saturday or Sunday. */
+export function isChinaWeekend(at: Date): boolean {
+  const weekday = new Date(at.getTime() + CHINA_OFFSET_MS).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** The China-time month of an instant as `YYYY-MM` (2026-11). */
+export const chinaMonthOf = (at: Date): string => toChinaIso(at).slice(0, 7);
+
+/** The China-time calendar date of an instant as `YYYY-MM-DD` (2026-11-30). */
+export const chinaDayOf = (at: Date): string => toChinaIso(at).slice(0, 10);
+
+/** The China-time calendar date in chat words: 12月1日. */
+export function chinaDateText(at: Date): string {
+  const { month, day } = toChinaDate(at);
+  return `${month}月${day}日`;
+}
 
 /** An instant as China time with its offset, e.g. `2026-11-30T09:00:01+08:00` (milliseconds only when set). */
 export function toChinaIso(date: Date): string {
