@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     // two workers on a two-core machine; every integration file has its own Redis prefix, store and ports
     maxWorkers: 2,
+    globalSetup: ['tests/global-setup.ts'],
     projects: [
       {
         test: {

@@ -2,7 +2,7 @@ import { extractLocation } from '../classify/local/location.js';
 import type { Directory } from '../directory/directory.js';
 import type { CompoundData } from '../directory/schema.js';
 import type { Body } from '../labels/labels.js';
-import { answerSentences, trainEntryModel } from './entry-model.js';
+import { answerSentences, type EntryModelCache, trainEntryModel } from './entry-model.js';
 import type { KnowledgeEntryData } from './schema.js';
 import { createSearchIndex, type SearchHit } from './search.js';
 
@@ -57,6 +57,7 @@ type Place = { building: number | null; compound: CompoundData | undefined; room
 export function createKnowledgeBase(
   directory: Directory,
   entries: readonly KnowledgeEntryData[],
+  modelCache?: EntryModelCache,
 ): KnowledgeBase {
   const all: Entry[] = [
     ...entries.map((e) => {
@@ -68,6 +69,7 @@ export function createKnowledgeBase(
   const byId = new Map(all.map((e) => [e.id, e]));
   const model = trainEntryModel(
     all.map((e) => ({ id: e.id, texts: [e.title, ...e.asks, ...answerSentences(e.answerFor(NO_PLACE))] })),
+    modelCache,
   );
   const index = createSearchIndex(
     all.map((e) => ({

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Directory } from '../directory/directory.js';
 import { formatPath } from '../directory/load-directory.js';
 import { AppError } from '../errors.js';
+import type { EntryModelCache } from './entry-model.js';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { KnowledgeBaseSchema } from './schema.js';
 
@@ -43,7 +46,13 @@ export function checkKnowledgeText(text: string, directory: Directory): string[]
  * Reads the knowledge base; a missing file is an empty knowledge base (every question goes to a person), a
  * wrong one stops the start with the file, the field and the problem.
  */
-export function loadKnowledgeBase(file: string, directory: Directory): KnowledgeBase {
+export function loadKnowledgeBase(
+  file: string,
+  directory: Directory,
+  modelCache: EntryModelCache = fileEntryModelCache(
+    process.env.SHAOZI_CACHE_DIR ?? join(tmpdir(), 'shaozi-cache'),
+  ),
+): KnowledgeBase {
   if (!existsSync(file)) {
     return createKnowledgeBase(directory, []);
   }
@@ -52,5 +61,34 @@ export function loadKnowledgeBase(file: string, directory: Directory): Knowledge
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', { message: problems.map((p) => `${file}: ${p}`).join('\n') });
   }
-  return createKnowledgeBase(directory, KnowledgeBaseSchema.parse(parse(text)).entries);
+  return createKnowledgeBase(directory, KnowledgeBaseSchema.parse(parse(text)).entries, modelCache);
+}
+
+/**
+ * Fitted entry models kept as files in `dir`, one per key, so the next process (a restart, a test, a worker)
+ * reads the model instead of fitting it again. A file that cannot be read or written is no cache: the model is
+ * fitted as if it were not there.
+ */
+export function fileEntryModelCache(dir: string): EntryModelCache {
+  const fileOf = (key: string) => join(dir, `kb-entry-model-${key}.bin`);
+  return {
+    read: (key) => {
+      try {
+        return readFileSync(fileOf(key));
+      } catch {
+        return undefined;
+      }
+    },
+    write: (key, bytes) => {
+      try {
+        mkdirSync(dir, { recursive: true });
+        // written aside and renamed, so a reader in another process never sees half a file
+        const aside = `${fileOf(key)}.${process.pid}.tmp`;
+        writeFileSync(aside, bytes);
+        renameSync(aside, fileOf(key));
+      } catch {
+        // no cache on this machine: the next process fits the model again
+      }
+    },
+  };
 }

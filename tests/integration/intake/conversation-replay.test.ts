@@ -47,7 +47,7 @@ describe('shaozi replay: a busy group read as a conversation', () => {
     // the liaison's 「答复 2 …」 reaches the asker where they asked, and the question waits for their 满意
     expect(relayed).toMatchObject({ at: '2026-11-30T14:00:00+08:00', room: GROUP });
     expect(relayed?.text).toContain(
-      '关于您的提问（#2），答复如下：社区每周三下午在党群服务中心二楼有老年书法班',
+      '关于您的提问（#2），答复如下：社区每周三下午在党群服务中心二楼有老年象棋赛',
     );
     expect(tickets[1]?.status).toBe('resolved');
     // nobody was promised an answer that nobody was asked to give
