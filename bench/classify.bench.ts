@@ -70,7 +70,9 @@ const wrong = scored.filter((s) => s.gold.intent !== s.predicted.intent).length;
 print(
   `LLM budget on a realistic group stream: ${scored.length} messages of ${[...GROUP_WRITERS].join(', ')}`,
 );
-print('  (model trained on every other writer; LLM_BUDGET 0.2, threshold 0.75)');
+print(
+  `  (model trained on every other writer; LLM_BUDGET ${DEFAULT_CASCADE_POLICY.budget}, threshold ${DEFAULT_CASCADE_POLICY.threshold})`,
+);
 print(
   `  unsure before the budget: ${share(unsure)}; emergency checks: ${share(scored.filter((s) => s.predicted.emergency_check).length)}`,
 );

@@ -6,13 +6,14 @@ import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
+import { WecomAppChannel } from './bot/wecom/wecom-app-channel.js';
 import type { Classifier } from './classify/classifier.js';
 import { createLocalClassifier } from './classify/local/local-classifier.js';
 import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
 import { attachPhotoEvidence } from './commands/photo-evidence.js';
-import { asrSettings, type Config, llmSettings, open311Clients } from './config.js';
+import { asrSettings, type Config, llmSettings, open311Clients, wecomSettings } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
@@ -29,9 +30,9 @@ import { createOpenAIAnswerPhraser } from './llm/openai-answer-phraser.js';
 import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
 import { privateTo } from './outbox/address.js';
-import { deliverOutbox } from './outbox/deliver-outbox.js';
-import { SendRateLimiter } from './outbox/rate-limiter.js';
+import { deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
+import { SendBudget } from './outbox/send-budget.js';
 import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
@@ -166,7 +167,9 @@ async function openCore(
     closers.push(async () => {
       await connection.quit();
     });
-    const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX, logger);
+    const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX, logger, {
+      sendClassesOf: (ids) => tickets.sendClassesOf(ids),
+    });
     closers.push(() => queue.close());
     const timers = new BullmqTimers(connection, config.QUEUE_PREFIX, logger);
     closers.push(() => timers.close());
@@ -233,7 +236,14 @@ export async function composeApp(options: AppOptions): Promise<App> {
     sandboxPage = options.web
       ? createSandboxPage(bot.sandbox, { directory, now: () => clock.now() })
       : undefined;
-    const limiter = new SendRateLimiter(clock, config.OUTBOX_PER_MINUTE);
+    const outboxDeps = {
+      ...{ tickets, messenger: bot.messenger, clock, logger, mask: core.mask },
+      budget: new SendBudget(clock, config.OUTBOX_PER_MINUTE),
+      // on the wall clock a message waiting for its time goes back to the queue; a simulated one moves on
+      waitFor: options.clock ? (at: Date) => clock.waitUntil(at) : waitInQueue,
+      batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
+      staffChannel: staffChannelOf(config, directory),
+    };
     const intakeDeps = {
       ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
       ...{ media: core.media, transcriber: core.transcriber },
@@ -247,8 +257,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       logger,
       intakeConcurrency: config.INTAKE_CONCURRENCY,
       processors: {
-        outbox: (job) =>
-          deliverOutbox({ tickets, messenger: bot.messenger, limiter, clock, logger, mask: core.mask }, job),
+        outbox: (job) => deliverOutbox(outboxDeps, job),
         ...(config.INLINE_WORKERS ? intakeProcessors(intakeDeps) : {}),
         ...(config.INLINE_WORKERS ? { timers: timersProcessor({ ...core, calendar, clock, logger }) } : {}),
       },
@@ -343,6 +352,12 @@ export async function composeApp(options: AppOptions): Promise<App> {
     await stop();
     throw error;
   }
+}
+
+/** The WeCom application staff notices go through, when one is configured. */
+function staffChannelOf(config: Config, directory: Directory): WecomAppChannel | undefined {
+  const wecom = wecomSettings(config);
+  return wecom ? new WecomAppChannel(wecom, (name) => directory.wecomIdOf(name)) : undefined;
 }
 
 /** The supervisors' workbench over what a process has opened; login codes go out through the outbox. */

@@ -39,6 +39,11 @@ export const ConfigSchema = z.object({
   WEB_HOST: z.string().default('127.0.0.1'),
   /** Most messages the bot account may send per minute (WeChat bans bursts). */
   OUTBOX_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /**
+   * Seconds a private notice to a staff member waits for more to the same person, to go out with them as
+   * one message (answers to residents and emergencies never wait); 0 sends each alone.
+   */
+  OUTBOX_BATCH_WINDOW_S: z.coerce.number().int().min(0).default(60),
   /** Run the queue processors inside the bot process (false when `npm run worker:*` runs them). */
   INLINE_WORKERS: Flag.default(true),
   /**
@@ -78,19 +83,37 @@ export const ConfigSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** `unsure`: ask the LLM only below the threshold; `always`: ask for everything but sure chatter. */
   LLM_CASCADE: z.enum(['unsure', 'always']).default('unsure'),
-  LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  /** Below this calibrated certainty (of no request at all, for chatter and feedback) the LLM is asked. */
+  LLM_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   /** The largest share of group messages the LLM is asked about (the least certain first); 1 lifts it. */
   LLM_BUDGET: z.coerce.number().min(0).max(1).default(0.2),
   /** Longest the LLM may take for one message, retries included, before the local answer stands. */
   LLM_MESSAGE_BUDGET_MS: z.coerce.number().int().positive().default(8_000),
   /** Longest it may take for an emergency check (the grey zone), which waits for nobody. */
   LLM_CHECK_BUDGET_MS: z.coerce.number().int().positive().default(1_500),
+  /** Most LLM answers remembered by normalised text, so a repeated message is not asked again; 0: none. */
+  LLM_CACHE_SIZE: z.coerce.number().int().min(0).default(2_000),
+  /** Seconds a remembered LLM answer stays good. */
+  LLM_CACHE_TTL_S: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(6 * 3_600),
   PROMPTS_DIR: z.string().default('prompts'),
   /** An OpenAI-compatible transcription endpoint for voice messages; without it residents are asked to type. */
   ASR_BASE_URL: z.string().optional(),
   ASR_API_KEY: z.string().optional(),
   ASR_MODEL: z.string().default('whisper-1'),
   ASR_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * A WeCom (企业微信) application for staff notices: with the corp id, the app's secret and agent id, a
+   * staff member the directory gives a WeCom id (`wecom_ids`) gets their notices there, not on the bot's
+   * WeChat account, whose budget is left to the groups and residents.
+   */
+  WECOM_CORP_ID: z.string().optional(),
+  WECOM_SECRET: z.string().optional(),
+  WECOM_AGENT_ID: z.coerce.number().int().positive().optional(),
+  WECOM_API_URL: z.url().default('https://qyapi.weixin.qq.com'),
   /**
    * Open311 clients allowed to file requests (`POST /open311/v2/requests.json`), as `client:key` pairs
    * separated by commas (`county:k3y-one,app:k3y-two`); unset: nobody may file, reading stays open.
@@ -143,6 +166,7 @@ export function llmSettings(config: Config) {
       messageBudgetMs: config.LLM_MESSAGE_BUDGET_MS,
       checkBudgetMs: config.LLM_CHECK_BUDGET_MS,
     },
+    cache: { maxEntries: config.LLM_CACHE_SIZE, ttlMs: config.LLM_CACHE_TTL_S * 1_000 },
   };
 }
 export type LlmSettings = NonNullable<ReturnType<typeof llmSettings>>;
@@ -160,6 +184,23 @@ export function asrSettings(config: Config) {
   };
 }
 export type AsrSettings = NonNullable<ReturnType<typeof asrSettings>>;
+
+/** The WeCom application for staff notices, when the corp id is set; its secret and agent id must be too. */
+export function wecomSettings(config: Config) {
+  if (!config.WECOM_CORP_ID) {
+    return undefined;
+  }
+  if (!config.WECOM_SECRET || config.WECOM_AGENT_ID === undefined) {
+    throw new Error('Invalid configuration: WECOM_CORP_ID needs WECOM_SECRET and WECOM_AGENT_ID');
+  }
+  return {
+    apiUrl: config.WECOM_API_URL,
+    corpId: config.WECOM_CORP_ID,
+    secret: config.WECOM_SECRET,
+    agentId: config.WECOM_AGENT_ID,
+  };
+}
+export type WecomSettings = NonNullable<ReturnType<typeof wecomSettings>>;
 
 /** `client:key` pairs of OPEN311_KEYS, in order; the key is everything after the first colon. */
 function open311Pairs(value: string): { client: string; key: string }[] {

@@ -15,6 +15,9 @@ export type CascadeDeps = {
 /** Source of a local answer that stood because the LLM was asked and failed. */
 export const LOCAL_FALLBACK_SOURCE = 'local-fallback';
 
+/** Source of an LLM answer served from the cache of earlier answers (no request was sent). */
+export const LLM_CACHE_SOURCE = 'llm-cache';
+
 /**
  * Local first, the LLM only when the policy says so (never for sure chatter) and within its budget (the
  * least certain messages first; see llm-budget.ts), the local answer when the LLM fails. The LLM advises
@@ -58,6 +61,7 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
       deps.logger?.info(
         {
           event: 'classify.cascade.llm',
+          source: merged.source,
           localIntent: local.intent,
           intent: merged.intent,
           category: merged.category,
@@ -102,7 +106,8 @@ const knowsProbabilities = (c: Classification) => Object.keys(c.probabilities).l
 
 /** The LLM's answer within the bounds above. */
 export function mergeResults(local: Classification, llm: Classification): Classification {
-  let merged: Classification = { ...llm, source: 'llm', cues: [...llm.cues] };
+  const source = llm.source === LLM_CACHE_SOURCE ? LLM_CACHE_SOURCE : 'llm';
+  let merged: Classification = { ...llm, source, cues: [...llm.cues] };
   const localActionable =
     local.intent === 'grievance' || local.intent === 'emergency' || local.intent === 'inquiry';
   if (

@@ -1,5 +1,5 @@
 import type { Classification } from '../labels/classification.js';
-import { type CascadePolicy, shouldAskLlm } from './cascade-policy.js';
+import { type CascadePolicy, decisiveConfidence, shouldAskLlm } from './cascade-policy.js';
 
 export type BudgetDecision = 'ask' | 'sure' | 'over-budget';
 
@@ -20,8 +20,9 @@ export type BudgetOptions = {
 /**
  * The LLM budget: at most `policy.budget` of the messages go to the LLM, and within that share the
  * least certain ones. Two mechanisms, both per process:
- * - a cut-off on confidence, the `budget` quantile of the last `window` messages' confidences, so that
- *   when more messages are unsure than the budget allows only the least certain are asked;
+ * - a cut-off on confidence (`decisiveConfidence`), the `budget` quantile of the last `window` messages'
+ *   confidences, so that when more messages are unsure than the budget allows only the least certain are
+ *   asked;
  * - a token bucket (refilled by `budget` per message, holding at most `burst`) that caps the share over
  *   any stretch of messages.
  * Emergency checks are always asked (a missed fire costs more than a call) and draw on the bucket, which
@@ -59,13 +60,14 @@ export function createLlmBudget(policy: CascadePolicy, options: BudgetOptions = 
       seen += 1;
       tokens = Math.min(burst, tokens + share);
       const limit = cutoff();
-      remember(local.confidence);
+      const confidence = decisiveConfidence(local);
+      remember(confidence);
       let decision: BudgetDecision;
       if (local.emergency_check) {
         decision = 'ask';
       } else if (!shouldAskLlm(local, policy)) {
         decision = 'sure';
-      } else if (tokens >= 1 && local.confidence <= limit) {
+      } else if (tokens >= 1 && confidence <= limit) {
         decision = 'ask';
       } else {
         decision = 'over-budget';

@@ -49,9 +49,11 @@ export function checkReferences(data: DirectoryData): ReferenceProblem[] {
     ...data.volunteers.map((v) => v.name),
     ...data.resources.map((r) => r.contact),
   ]);
-  for (const name of Object.keys(data.chat_ids)) {
-    if (!people.has(name)) {
-      add(['chat_ids', name], `"${name}" is nobody in this directory`);
+  for (const key of ['chat_ids', 'wecom_ids'] as const) {
+    for (const name of Object.keys(data[key])) {
+      if (!people.has(name)) {
+        add([key, name], `"${name}" is nobody in this directory`);
+      }
     }
   }
   const bodyIds = new Set<string>();

@@ -48,6 +48,8 @@ export type Directory = {
   isStaff(name: string, chatId?: string | null): boolean;
   /** The WeChat id the directory pins for a staff member (`chat_ids`), if any. */
   chatIdOf(name: string): string | undefined;
+  /** A staff member's WeCom user id (`wecom_ids`), if any. */
+  wecomIdOf(name: string): string | undefined;
   /** A sender who uses a pinned staff member's name from another account. */
   isImpostor(name: string, chatId: string | null | undefined): boolean;
   supervisors(): string[];
@@ -105,6 +107,7 @@ export function createDirectory(data: DirectoryData): Directory {
       },
     isStaff: (name, chatId) => people.has(name) && !isImpostor(name, chatId),
     chatIdOf: (name) => data.chat_ids[name],
+    wecomIdOf: (name) => data.wecom_ids[name],
     isImpostor: (name, chatId) => people.has(name) && isImpostor(name, chatId),
     supervisors: () => data.supervisors.map((s) => s.name),
   };

@@ -198,6 +198,8 @@ export const DirectorySchema = z
       .default({ holidays: [], workdays: [] }),
     /** A staff member's WeChat id; when given, only a sender with that id acts in that person's roles. */
     chat_ids: z.record(Name, z.string().trim().min(1)).default({}),
+    /** A staff member's WeCom user id: with a WeCom application configured, their notices go there. */
+    wecom_ids: z.record(Name, z.string().trim().min(1)).default({}),
     deadlines: z
       .object({
         emergency: DeadlinePair,

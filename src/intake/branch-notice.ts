@@ -1,5 +1,5 @@
 import type { Directory } from '../directory/directory.js';
-import { privateTo } from '../outbox/address.js';
+import { noticeTo } from '../outbox/address.js';
 import type { Routing } from '../routing/route-ticket.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { Ticket } from '../tickets/ticket.js';
@@ -28,5 +28,5 @@ export function branchUrgentNotice(
   }
   return branchSecretaryOf(directory, routing)
     .filter((name) => !told.includes(name))
-    .map((name) => privateTo(name, intakeReplies.branchUrgentNotice(t, routing.partyBranch, handler)));
+    .map((name) => noticeTo(name, intakeReplies.branchUrgentNotice(t, routing.partyBranch, handler)));
 }

@@ -20,7 +20,7 @@ const THREAD_MS = 60 * 60_000;
 const ALL_CLEAR_MS = 24 * 3600_000;
 
 export type EmergencyThreadDeps = TicketChangeDeps & {
-  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'listTickets'>;
+  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'recentTickets'>;
   directory: Directory;
 };
 
@@ -32,23 +32,24 @@ export async function openEmergencyIn(
   if (message.roomId === null && message.room === null) {
     return undefined;
   }
-  const now = deps.clock.now();
-  const open = await deps.tickets.listTickets({
+  const [latest] = await deps.tickets.recentTickets({
     statuses: OPEN_STATUSES,
-    createdFrom: new Date(now.getTime() - ALL_CLEAR_MS),
+    createdFrom: new Date(deps.clock.now().getTime() - ALL_CLEAR_MS),
+    intent: 'emergency',
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit: 1,
   });
-  return open
-    .filter((t) => t.intent === 'emergency' && sameRoom(t, message))
-    .sort((a, b) => b.number - a.number)[0];
+  return latest;
 }
 
-/** The emergencies reported in the community within THREAD_MS that are still open. */
-export async function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[]> {
-  const open = await deps.tickets.listTickets({
+/** The emergencies reported in the community within THREAD_MS that are still open (a bound far above any hour). */
+export function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket[]> {
+  return deps.tickets.recentTickets({
     statuses: OPEN_STATUSES,
     createdFrom: new Date(deps.clock.now().getTime() - THREAD_MS),
+    intent: 'emergency',
+    limit: 100,
   });
-  return open.filter((t) => t.intent === 'emergency');
 }
 
 /**

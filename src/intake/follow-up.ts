@@ -11,7 +11,7 @@ import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
 export type FollowUpDeps = TicketChangeDeps & {
-  tickets: Pick<TicketStore, 'listTickets' | 'change' | 'getMessage' | 'settleMessage'>;
+  tickets: Pick<TicketStore, 'ticketsOfPerson' | 'change' | 'getMessage' | 'settleMessage'>;
 };
 
 /** A classifier this sure of a different problem is believed over a follow-up phrasing. */
@@ -35,7 +35,7 @@ export function readsAsFollowUp(text: string, c: Classification, t: Ticket): boo
 
 /** The sender's latest ticket a follow-up could be about (still open, or resolved and awaiting them). */
 export function followUpTarget(
-  deps: { tickets: Pick<TicketStore, 'listTickets'> },
+  deps: { tickets: Pick<TicketStore, 'ticketsOfPerson'> },
   message: SeenMessage,
 ): Promise<Ticket | undefined> {
   const person = { id: message.senderId, name: message.sender, roomId: message.roomId };

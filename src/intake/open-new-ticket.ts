@@ -13,7 +13,7 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { announceTicket, toNewTicket } from './open-ticket.js';
 
 export type OpenTicketDeps = {
-  tickets: Pick<TicketStore, 'createTicket' | 'change' | 'listTickets' | 'events'>;
+  tickets: Pick<TicketStore, 'createTicket' | 'change' | 'engagementEvents'>;
   queue: Pick<JobQueue, 'enqueueOutbox'>;
   directory: Directory;
   calendar: WorkingCalendar;
@@ -56,7 +56,7 @@ export async function openNewTicket(
     },
     outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check, resources),
   });
-  await deps.queue.enqueueOutbox(result.outboxIds, { urgent: c.intent === 'emergency' || c.emergency_check });
+  await deps.queue.enqueueOutbox(result.outboxIds);
   deps.logger.info(
     {
       event: 'intake.ticket.created',

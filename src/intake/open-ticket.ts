@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
-import { privateTo as privately, toReporter } from '../outbox/address.js';
+import { asEmergency, noticeTo, toReporter } from '../outbox/address.js';
 import type { ResourceMatch } from '../routing/match-resources.js';
 import type { Routing } from '../routing/route-ticket.js';
 import type { Deadlines } from '../sla/deadlines.js';
@@ -69,7 +69,7 @@ export function announceTicket(
     const answerers = routing.liaison ? [routing.liaison] : routing.assignees.slice(0, 1);
     return [
       toReporter(t, replies.questionAck(t, handler)),
-      ...answerers.map((name) => privately(name, replies.questionNotice(t))),
+      ...answerers.map((name) => noticeTo(name, replies.questionNotice(t))),
     ];
   }
   if (t.intent === 'emergency') {
@@ -84,22 +84,24 @@ export function announceTicket(
     ];
     return [
       toReporter(t, replies.emergencyGroup(t, phone.phone, phone.use)),
-      ...alerted.map((n) => privately(n, replies.emergencyAlert(t, phone.phone, t.assignees.includes(n)))),
-    ];
+      ...alerted.map((n) => noticeTo(n, replies.emergencyAlert(t, phone.phone, t.assignees.includes(n)))),
+    ].map(asEmergency);
   }
   if (emergencyCheck) {
     // the grey zone below a sure emergency: the reporter gets the number, staff check within 15 minutes
     const phone = emergencyPhone(t.category, t.text);
     const checkers = [...new Set([routing.gridWorker, ...directory.supervisors()])];
     return [
-      toReporter(
-        t,
-        `${replies.grievanceAck(t, handler)}${replies.emergencyCheckLine(phone.phone, phone.use)}`,
+      asEmergency(
+        toReporter(
+          t,
+          `${replies.grievanceAck(t, handler)}${replies.emergencyCheckLine(phone.phone, phone.use)}`,
+        ),
       ),
-      ...checkers.map((n) => privately(n, replies.emergencyCheckAlert(t, phone.phone))),
+      ...checkers.map((n) => asEmergency(noticeTo(n, replies.emergencyCheckAlert(t, phone.phone)))),
       ...routing.assignees
         .filter((name) => !checkers.includes(name))
-        .map((name) => privately(name, replies.assigneeNotice(t, handler))),
+        .map((name) => noticeTo(name, replies.assigneeNotice(t, handler))),
       ...branchUrgentNotice(directory, t, routing, handler, [...checkers, ...routing.assignees]),
     ];
   }
@@ -115,7 +117,7 @@ export function announceTicket(
   return [
     toReporter(t, replies.grievanceAck(t, handler)),
     ...routing.assignees.map((name) =>
-      privately(name, `${replies.assigneeNotice(t, handler)}${name === routing.gridWorker ? offer : ''}`),
+      noticeTo(name, `${replies.assigneeNotice(t, handler)}${name === routing.gridWorker ? offer : ''}`),
     ),
     ...branchUrgentNotice(directory, t, routing, handler, routing.assignees),
   ];

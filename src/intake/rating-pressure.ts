@@ -5,36 +5,34 @@ import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type TicketChangeDeps } from './settle-on-ticket.js';
 
 export type RatingPressureDeps = TicketChangeDeps & {
-  tickets: Pick<TicketStore, 'listTickets' | 'change' | 'getMessage' | 'settleMessage'>;
+  tickets: Pick<TicketStore, 'ticketsAssignedTo' | 'change' | 'getMessage' | 'settleMessage'>;
 };
 
 /** How long after closure a ticket still counts as the one a rating request is about. */
 const RECENTLY_CLOSED_MS = 7 * 24 * 3600_000;
+/** At most this many tickets (the latest) take one rating request. */
+const MOST_PRESSURED = 100;
 
 /**
- * The tickets a staff member's rating request in a group is about: those assigned to them from that group
- * that are resolved or recently closed; failing that, their latest ticket from that group.
+ * The tickets a staff member's rating request in a group is about, oldest first: those assigned to them
+ * from that group that are resolved or recently closed; failing that, their latest ticket from that group.
  */
 export async function pressuredTickets(
-  tickets: Pick<TicketStore, 'listTickets'>,
+  tickets: Pick<TicketStore, 'ticketsAssignedTo'>,
   message: SeenMessage,
   now: Date,
 ): Promise<Ticket[]> {
-  const mine = (await tickets.listTickets({ assignee: message.sender })).filter(
-    (t) => t.roomId === message.roomId,
-  );
-  const rated = mine.filter(
-    (t) =>
-      t.status === 'resolved' ||
-      (t.status === 'closed' &&
-        t.closedAt !== null &&
-        now.getTime() - t.closedAt.getTime() <= RECENTLY_CLOSED_MS),
-  );
+  const mine = { assignee: message.sender, roomId: message.roomId };
+  const rated = await tickets.ticketsAssignedTo({
+    ...mine,
+    statuses: ['resolved', 'closed'],
+    closedFrom: new Date(now.getTime() - RECENTLY_CLOSED_MS),
+    limit: MOST_PRESSURED,
+  });
   if (rated.length > 0) {
-    return rated;
+    return rated.reverse();
   }
-  const latest = mine.at(-1);
-  return latest ? [latest] : [];
+  return tickets.ticketsAssignedTo({ ...mine, limit: 1 });
 }
 
 /**

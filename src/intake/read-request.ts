@@ -21,7 +21,13 @@ export type ReadRequestDeps = OpenTicketDeps &
   TicketChangeDeps & {
     tickets: Pick<
       TicketStore,
-      'createTicket' | 'change' | 'getMessage' | 'getTicket' | 'listTickets' | 'settleMessage'
+      | 'createTicket'
+      | 'change'
+      | 'getMessage'
+      | 'getTicket'
+      | 'ticketsAtPlace'
+      | 'ticketsOfPerson'
+      | 'settleMessage'
     >;
     classifier: Classifier;
     settings: IntakeSettings;

@@ -38,6 +38,9 @@ const REQUEST_OUTCOMES: readonly string[] = [
   OUTCOMES.recurrence,
 ];
 
+/** The most messages of one sender's window read back: a flood beyond it is not one request. */
+const WINDOW_MESSAGES = 100;
+
 /** What the sender said in this room just before this message, within the aggregation window. */
 export type RequestWindow = {
   /** The ticket an earlier message of the window made or joined (the latest such), or null. */
@@ -56,7 +59,7 @@ export type RequestWindow = {
  * anything else that is not chatter or a photo (a command, an inquiry, a follow-up) ends the request.
  */
 export async function readRequestWindow(
-  tickets: Pick<TicketStore, 'recentMessages' | 'getMessage'>,
+  tickets: Pick<TicketStore, 'recentMessages'>,
   message: SeenMessage,
   windowS: number,
 ): Promise<RequestWindow> {
@@ -65,13 +68,18 @@ export async function readRequestWindow(
     return window;
   }
   const since = new Date(message.sentAt.getTime() - windowS * 1000);
-  const recent = await tickets.recentMessages({ senderId: message.senderId, roomId: message.roomId, since });
+  const recent = await tickets.recentMessages({
+    senderId: message.senderId,
+    roomId: message.roomId,
+    since,
+    limit: WINDOW_MESSAGES,
+  });
   const at = recent.findIndex((m) => m.key === message.key);
   const earlier = (
     at >= 0 ? recent.slice(0, at) : recent.filter((m) => m.sentAt <= message.sentAt)
   ).reverse();
-  for (const m of earlier) {
-    const outcome = (await tickets.getMessage(m.key))?.outcome;
+  // the window query brought each message's outcome along: no second read per message
+  for (const { outcome, ...m } of earlier) {
     if (!outcome) {
       continue;
     }

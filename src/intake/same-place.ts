@@ -1,5 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { TicketLocation } from '../tickets/ticket.js';
+import type { PlaceKey } from '../tickets/ticket-queries.js';
 
 /** Common public landmarks residents name when there is no building (菜市场门口, 东门, 公交站). */
 const LANDMARK =
@@ -26,4 +27,18 @@ export function samePlace(a: TicketLocation, b: TicketLocation): boolean {
     return a.landmark === b.landmark;
   }
   return a.compound !== null && a.compound === b.compound;
+}
+
+/**
+ * The place as the store matches it, read exactly as samePlace reads it: a ticket is at the same place as
+ * `location` when its columns match the key. Null when no ticket can be (no building, landmark or compound).
+ */
+export function placeKey(location: TicketLocation): PlaceKey | null {
+  if (location.building !== null) {
+    return { building: location.building };
+  }
+  if (location.landmark !== null) {
+    return { building: null, landmark: location.landmark };
+  }
+  return location.compound !== null ? { building: null, landmark: null, compound: location.compound } : null;
 }

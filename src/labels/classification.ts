@@ -20,7 +20,10 @@ export const ClassificationSchema = z.object({
   /** In the grey zone below a sure emergency: staff check at once, the reply names the emergency number. */
   emergency_check: z.boolean().default(false),
   confidence: z.number().min(0).max(1),
-  /** What decided it: `local`, `llm`, or `local-fallback` when the LLM failed. */
+  /**
+   * What decided it: `local`, `llm`, `llm-cache` (an earlier LLM answer to the same text), or
+   * `local-fallback` when the LLM failed.
+   */
   source: z.string(),
   /** Human-readable cues that decided the labels (for explainability and logs). */
   cues: z.array(z.string()).default([]),

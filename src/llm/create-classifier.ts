@@ -5,12 +5,14 @@ import { createLocalClassifier } from '../classify/local/local-classifier.js';
 import type { LlmSettings } from '../config.js';
 import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
+import { withLlmCache } from './cached-classifier.js';
 import type { LlmCallObserver } from './llm-call-observer.js';
 import { createOpenAIClassifier } from './openai-classifier.js';
 
 /**
  * The classifier the bot uses: the local one alone, or the cascade (local first, the LLM when unsure)
- * when an OpenAI-compatible endpoint is configured; `mode` forces one side for `shaozi classify`.
+ * when an OpenAI-compatible endpoint is configured, its answers remembered by normalised text; `mode`
+ * forces one side for `shaozi classify`.
  */
 export async function createClassifier(options: {
   directory: Directory;
@@ -26,10 +28,10 @@ export async function createClassifier(options: {
     return local;
   }
   const prompt = loadClassifyPrompt(options.promptsDir, options.directory);
-  const remote = createOpenAIClassifier(options.llm, prompt, {
-    logger: options.logger,
-    observer: options.observer,
-  });
+  const remote = withLlmCache(
+    createOpenAIClassifier(options.llm, prompt, { logger: options.logger, observer: options.observer }),
+    { ...options.llm.cache, observer: options.observer },
+  );
   options.logger.info(
     { event: 'classify.llm.enabled', model: options.llm.model, promptVersion: prompt.version },
     'llm classifier on',

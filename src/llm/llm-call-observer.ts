@@ -12,4 +12,6 @@ export interface LlmCallObserver {
   called(kind: LlmCallKind): void;
   /** That request failed: no usable reply came back. */
   failed(kind: LlmCallKind, reason: LlmFailureReason): void;
+  /** An answer came from the cache: no request was sent. */
+  cached?(kind: LlmCallKind): void;
 }

@@ -2,9 +2,31 @@ import type { OutboxMessage } from '../tickets/outbox.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 
-/** A private message to a person by display name (staff are found by their directory name), or by chat id. */
+/**
+ * A private message to a person by display name (staff are found by their directory name), or by chat id,
+ * sent as a reply: to a resident, or to whoever just spoke to the bot.
+ */
 export function privateTo(name: string, text: string, id: string | null = null): OutboxMessage {
-  return { room: null, roomId: null, to: name, toId: id, mentions: [], mentionIds: [], text };
+  return {
+    room: null,
+    roomId: null,
+    to: name,
+    toId: id,
+    mentions: [],
+    mentionIds: [],
+    text,
+    sendClass: 'reply',
+  };
+}
+
+/** A private notice to a staff member: sent after emergencies and replies, and batched with their others. */
+export function noticeTo(name: string, text: string, id: string | null = null): OutboxMessage {
+  return { ...privateTo(name, text, id), sendClass: 'notice' };
+}
+
+/** The same message, sent before everything else (an emergency's answer and alerts). */
+export function asEmergency(message: OutboxMessage): OutboxMessage {
+  return { ...message, sendClass: 'emergency' };
 }
 
 /** The longest display name the bot puts after an @ in a group. */
@@ -31,9 +53,10 @@ function mentionIn(
   id: string | null,
   text: string,
 ): OutboxMessage {
+  const group = { room, roomId, to: null, toId: null, text, sendClass: 'reply' } as const;
   return safeToMention(name)
-    ? { room, roomId, to: null, toId: null, mentions: [name], mentionIds: [id ?? ''], text }
-    : { room, roomId, to: null, toId: null, mentions: [], mentionIds: [], text };
+    ? { ...group, mentions: [name], mentionIds: [id ?? ''] }
+    : { ...group, mentions: [], mentionIds: [] };
 }
 
 /** An answer to a message's sender where they spoke: @-mentioned in the group, or privately. */

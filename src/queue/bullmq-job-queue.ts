@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { SendClass } from '../tickets/outbox.js';
 import type { JobQueue } from './job-queue.js';
 import { DEFAULT_ATTEMPTS, QUEUE_NAMES } from './jobs.js';
 import { logQueueErrors } from './queue-errors.js';
 
 /**
- * Outbox priorities. BullMQ runs jobs without a priority before every prioritized one, so both kinds carry
- * one: urgent rows (emergencies) first, the rest in order after them.
+ * The outbox's lanes, as BullMQ priorities in the one outbox queue: its single worker always takes the
+ * highest class waiting, in order within a class, so a backlog of notices never stands before a reply or an
+ * emergency. BullMQ runs jobs without a priority before every prioritized one, so every class carries one.
  */
-const OUTBOX_PRIORITY = { urgent: 1, normal: 2 } as const;
+const OUTBOX_PRIORITY = { emergency: 1, reply: 2, notice: 3 } as const satisfies Record<SendClass, number>;
 
 const CLEANUP = {
   removeOnComplete: { age: 3600, count: 1000 },
@@ -28,7 +30,16 @@ export class BullmqJobQueue implements JobQueue {
   readonly intakeUrgent: Queue;
   readonly outbox: Queue;
 
-  constructor(connection: Redis, prefix: string, logger?: Logger) {
+  /** The send class of each outbox row, from the store; without it every row is queued as a reply. */
+  private readonly sendClassesOf: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>>;
+
+  constructor(
+    connection: Redis,
+    prefix: string,
+    logger?: Logger,
+    options: { sendClassesOf?: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>> } = {},
+  ) {
+    this.sendClassesOf = options.sendClassesOf ?? (async () => new Map());
     this.intake = new Queue(QUEUE_NAMES.intake, { connection, prefix });
     this.intakeUrgent = new Queue(QUEUE_NAMES.intakeUrgent, { connection, prefix });
     this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
@@ -79,10 +90,11 @@ export class BullmqJobQueue implements JobQueue {
     return this.pending(this.outbox);
   }
 
-  async enqueueOutbox(outboxIds: readonly number[], options: { urgent?: boolean } = {}): Promise<void> {
+  async enqueueOutbox(outboxIds: readonly number[]): Promise<void> {
     if (outboxIds.length === 0) {
       return;
     }
+    const classes = await this.sendClassesOf(outboxIds);
     // no custom job id: row ids start again at 1 in a fresh store while Redis may still hold finished jobs
     // of an old one; delivery skips a row already sent, so a second job for a row is harmless
     await this.outbox.addBulk(
@@ -92,7 +104,7 @@ export class BullmqJobQueue implements JobQueue {
         opts: {
           attempts: DEFAULT_ATTEMPTS,
           backoff: { type: 'exponential', delay: 2000 },
-          priority: options.urgent ? OUTBOX_PRIORITY.urgent : OUTBOX_PRIORITY.normal,
+          priority: OUTBOX_PRIORITY[classes.get(outboxId) ?? 'reply'],
           ...CLEANUP,
         },
       })),

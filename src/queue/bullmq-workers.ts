@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import * as z from 'zod';
 import type { Logger } from '../logger.js';
@@ -11,6 +11,7 @@ import {
   type TimersJob,
   TimersJobSchema,
 } from './jobs.js';
+import { NotBefore } from './not-before.js';
 
 export type Processors = {
   intake?: (job: IntakeJob) => Promise<void>;
@@ -32,6 +33,22 @@ const STALLED_CHECK_MS = 5_000;
 
 /** A job's work is one transaction and safe to redo, so stopping waits this long at most. */
 const CLOSE_GRACE_MS = 5_000;
+
+/** Puts a job off as NotBefore asks, without spending an attempt; always throws BullMQ's signal for it. */
+async function putOff(
+  worker: Worker,
+  job: Job,
+  token: string | undefined,
+  signal: NotBefore,
+): Promise<never> {
+  if (signal.scope === 'job') {
+    await job.moveToDelayed(signal.at.getTime(), token);
+    throw new DelayedError();
+  }
+  // the job goes back to the front of its queue and this worker takes none until then
+  await worker.rateLimit(Math.max(1, signal.at.getTime() - Date.now()));
+  throw Worker.RateLimitError();
+}
 
 /** Starts BullMQ workers for the given processors; payloads are validated before a processor sees them. */
 export function startWorkers(options: {
@@ -57,13 +74,20 @@ export function startWorkers(options: {
   ) => {
     const worker = new Worker(
       name,
-      async (job) => {
+      async (job, token) => {
         const payload = schema.safeParse(job.data);
         if (!payload.success) {
           // a retry cannot fix a bad payload
           throw new UnrecoverableError(z.prettifyError(payload.error));
         }
-        await process(payload.data);
+        try {
+          await process(payload.data);
+        } catch (error) {
+          if (!(error instanceof NotBefore)) {
+            throw error;
+          }
+          await putOff(worker, job, token, error);
+        }
       },
       { connection, prefix, concurrency, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS },
     );

@@ -5,8 +5,11 @@ export interface JobQueue {
    * `urgent` one (the local classifier reads danger in it) goes to the emergency lane, read at once.
    */
   enqueueIntake(messageKey: string, options?: { urgent?: boolean }): Promise<void>;
-  /** Queues outbox rows for delivery; `urgent` (emergencies) goes ahead of the rest. */
-  enqueueOutbox(outboxIds: readonly number[], options?: { urgent?: boolean }): Promise<void>;
+  /**
+   * Queues outbox rows for delivery, each by its send class: emergencies before replies, replies before
+   * notices, whatever waits below them.
+   */
+  enqueueOutbox(outboxIds: readonly number[]): Promise<void>;
   /**
    * Queues the intake of recorded messages that should have been read by now: a job that is missing (Redis
    * lost it) is added again and one that failed for good is retried; one waiting or running is left alone.

@@ -49,6 +49,8 @@ export async function runReplay(options: ReplayOptions, io: ReplayIo): Promise<n
     DATA_DIR: workDir,
     QUEUE_PREFIX: `shaozi-replay-${randomUUID()}`,
     OUTBOX_PER_MINUTE: options.env.OUTBOX_PER_MINUTE,
+    // a replay shows each message as it was made unless asked to batch staff notices
+    OUTBOX_BATCH_WINDOW_S: options.env.OUTBOX_BATCH_WINDOW_S ?? '0',
     // timers follow the simulated clock (play steps them), not BullMQ's wall-clock schedulers
     SWEEP_INTERVAL_S: '0',
     DIGEST_CRON: 'off',

@@ -1,6 +1,6 @@
 import { chinaMonthOf, startOfChinaMonth } from '../clock/china-time.js';
 import type { ResourceData } from '../directory/schema.js';
-import { type EngagementOnTicket, loadEngagements } from '../tickets/resource-engagements.js';
+import { type EngagementOnTicket, readEngagement } from '../tickets/resource-engagements.js';
 import type { TicketStatus } from '../tickets/ticket.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 
@@ -25,12 +25,22 @@ export function resourceLoad(engagements: readonly EngagementOnTicket[], now: Da
   return load;
 }
 
-/** Reads the engagements that count at `now` from the store and sums them per resource. */
+/**
+ * Reads the engagements that count at `now` from the store (those of this month and those on tickets still
+ * holding their resources; no other can count) and sums them per resource.
+ */
 export async function loadResourceLoad(
-  store: Pick<TicketStore, 'listTickets' | 'events'>,
+  store: Pick<TicketStore, 'engagementEvents'>,
   now: Date,
 ): Promise<ResourceLoad> {
-  return resourceLoad(await loadEngagements(store, startOfChinaMonth(now)), now);
+  const events = await store.engagementEvents({ since: startOfChinaMonth(now), holding: HOLDING });
+  const engagements = events.flatMap((e): EngagementOnTicket[] => {
+    const record = readEngagement(e);
+    return record
+      ? [{ ...record, at: e.at, ticketNumber: e.ticketNumber, ticketStatus: e.ticketStatus }]
+      : [];
+  });
+  return resourceLoad(engagements, now);
 }
 
 /** What is left of each limit the resource has; a limit the directory does not set is absent. */

@@ -1,6 +1,13 @@
 import { AppError } from '../errors.js';
-import type { OutboxMessage, OutboxRow } from '../tickets/outbox.js';
-import type { NewTicket, Ticket, TicketEvent } from '../tickets/ticket.js';
+import type { OutboxMessage, OutboxRow, SendClass } from '../tickets/outbox.js';
+import type { NewTicket, Ticket, TicketEvent, TicketStatus } from '../tickets/ticket.js';
+import type {
+  AssigneeQuery,
+  EngagementEvent,
+  PersonQuery,
+  PlaceQuery,
+  RecentTicketsQuery,
+} from '../tickets/ticket-queries.js';
 import type {
   AuditAnchor,
   AuditResult,
@@ -15,8 +22,22 @@ import type {
 import { type AuditSeal, headMacText, messageMacText, outboxMacText, outcomeMacText } from './audit-seal.js';
 import { verifyChain } from './audit-verifier.js';
 import { appendEvent, claimChainSlot } from './chain-append.js';
+import {
+  selectEngagementEvents,
+  selectRecentMessages,
+  selectRecentTickets,
+  selectTicketsAtPlace,
+} from './intake-queries.js';
+import { selectTicketsAssignedTo, selectTicketsOfPerson } from './people-queries.js';
 import { countRecords } from './record-counts.js';
-import { fromEventRow, fromMessageRow, fromOutboxRecord, outcomeOf, toMessageRow } from './record-rows.js';
+import {
+  fromEventRow,
+  fromMessageRow,
+  fromOutboxRecord,
+  outcomeOf,
+  toMessageRow,
+  toSendClass,
+} from './record-rows.js';
 import { toIso } from './row-values.js';
 import type { MessageRow } from './schema/database.js';
 import { insertOutbox, lastSeq, markHandled, outboxIdsOfKey, reserveCounter } from './store-writes.js';
@@ -56,22 +77,13 @@ export class KyselyTicketStore implements TicketStore {
     return row ? { ...fromMessageRow(row), outcome: outcomeOf(row) } : undefined;
   }
 
-  async recentMessages(input: {
+  recentMessages(input: {
     senderId: string;
     roomId: string | null;
     since: Date;
-  }): Promise<SeenMessage[]> {
-    const rows = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('sender_id', '=', input.senderId)
-      .where('room_id', input.roomId === null ? 'is' : '=', input.roomId)
-      .where('sent_at', '>=', toIso(input.since))
-      .orderBy('sent_at')
-      .orderBy('received_at')
-      .orderBy('key')
-      .execute();
-    return rows.map(fromMessageRow);
+    limit?: number;
+  }): Promise<Array<SeenMessage & { outcome: MessageOutcome | null }>> {
+    return selectRecentMessages(this.db, input);
   }
 
   async unreadMessages(input: { receivedBefore: Date; limit: number }): Promise<string[]> {
@@ -103,10 +115,7 @@ export class KyselyTicketStore implements TicketStore {
 
   async createTicket(fields: NewTicket, input: CreateTicketInput): Promise<Created> {
     const { messageKey, event, outbox } = input;
-    const existing = messageKey === null ? undefined : await this.ticketMadeBy(messageKey);
-    if (existing) {
-      return existing;
-    }
+    // no look before the transaction: marking the message handled inside it is the check (one read less)
     const result = await this.write(async (trx): Promise<Created | typeof ALREADY_HANDLED> => {
       const number = await reserveCounter(trx, 'ticket', 1);
       if (messageKey !== null) {
@@ -131,7 +140,7 @@ export class KyselyTicketStore implements TicketStore {
     if (result !== ALREADY_HANDLED) {
       return result;
     }
-    // Another job handled the same message between our first look and our transaction.
+    // The message was handled already (a redelivery, or another job just now): return what it made.
     const made = messageKey === null ? undefined : await this.ticketMadeBy(messageKey);
     if (!made) {
       throw new AppError('TICKET_NOT_FOUND', {
@@ -195,6 +204,26 @@ export class KyselyTicketStore implements TicketStore {
     return selectTickets(this.db, filter);
   }
 
+  ticketsAtPlace(query: PlaceQuery): Promise<Ticket[]> {
+    return selectTicketsAtPlace(this.db, query);
+  }
+
+  recentTickets(query: RecentTicketsQuery): Promise<Ticket[]> {
+    return selectRecentTickets(this.db, query);
+  }
+
+  ticketsOfPerson(query: PersonQuery): Promise<Ticket[]> {
+    return selectTicketsOfPerson(this.db, this.dialect, query);
+  }
+
+  ticketsAssignedTo(query: AssigneeQuery): Promise<Ticket[]> {
+    return selectTicketsAssignedTo(this.db, this.dialect, query);
+  }
+
+  engagementEvents(input: { since: Date; holding: readonly TicketStatus[] }): Promise<EngagementEvent[]> {
+    return selectEngagementEvents(this.db, input);
+  }
+
   async events(ticketNumber: number): Promise<TicketEvent[]> {
     const rows = await this.db
       .selectFrom('ticket_events')
@@ -240,6 +269,38 @@ export class KyselyTicketStore implements TicketStore {
       .where('id', '=', id)
       .where('sent_at', 'is', null)
       .execute();
+  }
+
+  async sendClassesOf(ids: readonly number[]): Promise<Map<number, SendClass>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows = await this.db
+      .selectFrom('outbox')
+      .select(['id', 'send_class'])
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Map(rows.map((r) => [r.id, toSendClass(r.send_class)]));
+  }
+
+  async noticesToJoin(first: OutboxRow, input: { until: Date; limit: number }): Promise<OutboxRow[]> {
+    if (first.to === null || input.limit <= 0) {
+      return [];
+    }
+    const rows = await this.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('to', '=', first.to)
+      .where('id', '>', first.id)
+      .where('room', 'is', null)
+      .where('send_class', '=', 'notice')
+      .where('sent_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .where('created_at', '<=', toIso(input.until))
+      .orderBy('id')
+      .limit(input.limit)
+      .execute();
+    return rows.map(fromOutboxRecord);
   }
 
   enqueueMessages(outbox: readonly OutboxMessage[], input: { at: Date; key: string }): Promise<number[]> {

@@ -1,4 +1,4 @@
-import type { OutboxMessage, OutboxRow } from '../tickets/outbox.js';
+import { type OutboxMessage, type OutboxRow, SEND_CLASSES, type SendClass } from '../tickets/outbox.js';
 import type { TicketEvent } from '../tickets/ticket.js';
 import type { MessageOutcome, SeenMessage } from '../tickets/ticket-store.js';
 import {
@@ -69,7 +69,13 @@ export function toOutboxRecord(
     ticket_number: meta.ticketNumber,
     created_at: toIso(meta.createdAt),
     sent_at: null,
+    send_class: m.sendClass ?? 'reply',
   };
+}
+
+/** A stored send class; rows queued before classes were kept, or with one this code does not know, are replies. */
+export function toSendClass(stored: string | null | undefined): SendClass {
+  return SEND_CLASSES.find((c) => c === stored) ?? 'reply';
 }
 
 export function fromOutboxRecord(r: OutboxRecord): OutboxRow {
@@ -82,6 +88,7 @@ export function fromOutboxRecord(r: OutboxRecord): OutboxRow {
     mentions: fromStringList(r.mentions),
     mentionIds: fromStringList(r.mention_ids),
     text: r.text,
+    sendClass: toSendClass(r.send_class),
     ticketNumber: r.ticket_number,
     createdAt: fromIso(r.created_at),
     sentAt: fromIsoOrNull(r.sent_at),

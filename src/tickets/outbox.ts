@@ -1,3 +1,10 @@
+/**
+ * What a message is, for the send budget: an emergency answer or alert goes first, then replies to the
+ * people who spoke to the bot (residents in their groups or privately), then notices to staff.
+ */
+export const SEND_CLASSES = ['emergency', 'reply', 'notice'] as const;
+export type SendClass = (typeof SEND_CLASSES)[number];
+
 /** A message the bot must send, written in the same transaction as the change that caused it. */
 export type OutboxMessage = {
   /** Group topic to send to, or null for a private message. */
@@ -10,10 +17,13 @@ export type OutboxMessage = {
   mentions: string[];
   mentionIds: string[];
   text: string;
+  /** Set where the message is made; a message without one is sent as a `reply`. */
+  sendClass?: SendClass;
 };
 
-export type OutboxRow = OutboxMessage & {
+export type OutboxRow = Omit<OutboxMessage, 'sendClass'> & {
   id: number;
+  sendClass: SendClass;
   createdAt: Date;
   sentAt: Date | null;
   /** When the row was set aside as undeliverable; null while it may still be sent. */

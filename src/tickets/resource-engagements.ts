@@ -1,6 +1,5 @@
 import type { EventType } from './event-types.js';
 import type { Ticket, TicketEvent } from './ticket.js';
-import type { TicketStore } from './ticket-store.js';
 
 /** The event type of `对接 N 资源名`: a resource of the directory was engaged on the ticket. */
 export const RESOURCE_ENGAGED = 'resource_engaged' satisfies EventType;
@@ -43,23 +42,3 @@ export function engagementsOf(events: readonly TicketEvent[]): Engagement[] {
 
 /** An engagement with the status of its ticket now, which decides whether it still takes capacity. */
 export type EngagementOnTicket = Engagement & { ticketStatus: Ticket['status'] };
-
-/**
- * Every engagement on the tickets that can still hold one that counts: tickets not closed before `since`
- * (an engagement needs a working ticket, so one on a ticket closed earlier was made earlier too).
- */
-export async function loadEngagements(
-  store: Pick<TicketStore, 'listTickets' | 'events'>,
-  since: Date,
-): Promise<EngagementOnTicket[]> {
-  const tickets = await store.listTickets();
-  const out: EngagementOnTicket[] = [];
-  for (const t of tickets) {
-    if (t.status === 'closed' && t.closedAt !== null && t.closedAt < since) {
-      continue;
-    }
-    const found = engagementsOf(await store.events(t.number));
-    out.push(...found.map((e) => ({ ...e, ticketStatus: t.status })));
-  }
-  return out;
-}

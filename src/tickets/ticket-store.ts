@@ -1,5 +1,12 @@
-import type { OutboxMessage, OutboxRow } from './outbox.js';
+import type { OutboxMessage, OutboxRow, SendClass } from './outbox.js';
 import type { NewEvent, NewTicket, Ticket, TicketEvent, TicketPatch, TicketStatus } from './ticket.js';
+import type {
+  AssigneeQuery,
+  EngagementEvent,
+  PersonQuery,
+  PlaceQuery,
+  RecentTicketsQuery,
+} from './ticket-queries.js';
 
 /** A message the bot has seen; the key makes a redelivered message one record. */
 export type SeenMessage = {
@@ -91,8 +98,16 @@ export interface TicketStore {
   /** Records a message; false when its key was already seen (a redelivery). */
   recordMessage(message: SeenMessage): Promise<boolean>;
   getMessage(key: string): Promise<(SeenMessage & { outcome: MessageOutcome | null }) | undefined>;
-  /** Recent messages of one sender in one room since a time, oldest first (aggregation, photo evidence). */
-  recentMessages(input: { senderId: string; roomId: string | null; since: Date }): Promise<SeenMessage[]>;
+  /**
+   * Recent messages of one sender in one room since a time, with their outcomes, oldest first (aggregation,
+   * photo evidence); with `limit`, only the latest `limit` of them.
+   */
+  recentMessages(input: {
+    senderId: string;
+    roomId: string | null;
+    since: Date;
+    limit?: number;
+  }): Promise<Array<SeenMessage & { outcome: MessageOutcome | null }>>;
   /** Keys of stored messages with no outcome yet, received before `receivedBefore`, oldest first. */
   unreadMessages(input: { receivedBefore: Date; limit: number }): Promise<string[]>;
   /**
@@ -121,6 +136,19 @@ export interface TicketStore {
   change(ticketNumber: number, change: Change): Promise<ChangeResult>;
   getTicket(ticketNumber: number): Promise<Ticket | undefined>;
   listTickets(filter?: TicketFilter): Promise<Ticket[]>;
+  /** Tickets about these categories at one place, newest first (by closure with `closedFrom`), at most `limit`. */
+  ticketsAtPlace(query: PlaceQuery): Promise<Ticket[]>;
+  /** Tickets made since `createdFrom` in these statuses (of one intent, in one room), newest first. */
+  recentTickets(query: RecentTicketsQuery): Promise<Ticket[]>;
+  /** A person's tickets as reporter or co-reporter in these statuses, newest first, at most `limit`. */
+  ticketsOfPerson(query: PersonQuery): Promise<Ticket[]>;
+  /**
+   * The tickets from one room assigned to a staff member, newest first, at most `limit` (without statuses,
+   * among the room's 500 latest-made tickets).
+   */
+  ticketsAssignedTo(query: AssigneeQuery): Promise<Ticket[]>;
+  /** `resource_engaged` events made at or after `since`, or on a ticket now in one of `holding`. */
+  engagementEvents(input: { since: Date; holding: readonly TicketStatus[] }): Promise<EngagementEvent[]>;
   events(ticketNumber: number): Promise<TicketEvent[]>;
   getOutbox(id: number): Promise<OutboxRow | undefined>;
   /** Outbox rows not yet sent, oldest first, with ids above `afterId` (re-enqueued at startup after a crash). */
@@ -128,6 +156,13 @@ export interface TicketStore {
   markSent(id: number, at: Date): Promise<void>;
   /** Sets aside a row that can never be delivered (no such room or contact): it is no longer pending. */
   markUndeliverable(id: number, at: Date, reason: string): Promise<void>;
+  /** The send class of each of these outbox rows (rows queued before classes were kept count as replies). */
+  sendClassesOf(ids: readonly number[]): Promise<Map<number, SendClass>>;
+  /**
+   * Unsent private notices to the same person as `first`, queued after it and no later than `until`,
+   * oldest first, at most `limit`: they go out in one message with it.
+   */
+  noticesToJoin(first: OutboxRow, input: { until: Date; limit: number }): Promise<OutboxRow[]>;
   /**
    * Queues messages about no ticket (digests), once per `key`: a second call with the same key queues
    * nothing and returns the ids the first call queued.

@@ -59,6 +59,11 @@ export function reply(text: string, overrides: Partial<OutboxMessage> = {}): Out
   return { ...group, mentions: ['王阿姨'], mentionIds: ['wxid-wang'], text, ...overrides };
 }
 
+export function notice(to: string, text: string): OutboxMessage {
+  const direct = { room: null, roomId: null, to, toId: null, mentions: [], mentionIds: [] };
+  return { ...direct, text, sendClass: 'notice' };
+}
+
 export const createdEvent = (minutes = 0): NewEvent => ({
   at: at(minutes),
   actor: '王阿姨',
@@ -389,6 +394,48 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
 
         expect(first.map((o) => o.id)).toEqual(ids.slice(0, 2));
         expect(rest.map((o) => o.text)).toEqual(['c']);
+      });
+
+      it("keeps each row's send class, a row made without one being a reply", async () => {
+        const ids = await store.enqueueMessages(
+          [reply('a'), reply('b', { sendClass: 'emergency' }), notice('李明', 'c')],
+          { at: at(1), key: 'k' },
+        );
+
+        const classes = await store.sendClassesOf([...ids, 999]);
+
+        expect([...classes.entries()]).toEqual([
+          [ids[0], 'reply'],
+          [ids[1], 'emergency'],
+          [ids[2], 'notice'],
+        ]);
+        expect((await store.getOutbox(ids[2] ?? 0))?.sendClass).toBe('notice');
+        expect(await store.sendClassesOf([])).toEqual(new Map());
+      });
+
+      it("finds a person's unsent notices after one, up to a time, to go out with it", async () => {
+        const [first = 0] = await store.enqueueMessages([notice('李明', '1')], { at: at(1), key: 'a' });
+        await store.enqueueMessages(
+          [notice('王芳', '2'), reply('3', { room: null, roomId: null, to: '李明' }), notice('李明', '4')],
+          { at: at(2), key: 'b' },
+        );
+        const [sentAlready = 0, failed = 0] = await store.enqueueMessages(
+          [notice('李明', '5'), notice('李明', '6'), notice('李明', '7'), notice('李明', '8')],
+          { at: at(3), key: 'c' },
+        );
+        await store.enqueueMessages([notice('李明', '9')], { at: at(9), key: 'd' });
+        await store.markSent(sentAlready, at(4));
+        await store.markUndeliverable(failed, at(4), 'gone');
+        const row = await store.getOutbox(first);
+        if (!row) {
+          throw new Error('row missing');
+        }
+
+        const joined = await store.noticesToJoin(row, { until: at(5), limit: 10 });
+        const capped = await store.noticesToJoin(row, { until: at(5), limit: 1 });
+
+        expect(joined.map((r) => r.text)).toEqual(['4', '7', '8']);
+        expect(capped.map((r) => r.text)).toEqual(['4']);
       });
     });
 

@@ -49,6 +49,8 @@ export async function startTestApp(
     RECOVERY_INTERVAL_S: '0',
     DIGEST_CRON: 'off',
     WEB_PORT: '0',
+    // each staff notice alone, as most tests expect; the batching tests turn it on
+    OUTBOX_BATCH_WINDOW_S: '0',
     ...options.env,
   });
   const sent: OutboxMessage[] = [];

@@ -2,6 +2,7 @@ import type { Directory } from '../../directory/directory.js';
 import { createLocalClassifier } from '../local/local-classifier.js';
 import {
   DEFAULT_TRAIN_OPTIONS,
+  type LocalModel,
   loadModel,
   messageFeatures,
   type TrainOptions,
@@ -94,6 +95,15 @@ export function leaveOneWriterOut(
     onWriter?.(writer, scored);
   }
   return out;
+}
+
+/** A model trained (and calibrated, thresholds included) on `training` only, for a stream it never saw. */
+export function trainHeldOutModel(
+  training: readonly LabelledMessage[],
+  directory: Directory,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): LocalModel {
+  return trainOn(training, featureCache(training), options, directory);
 }
 
 /** Train on one set, score on another (a new file, on first sight). */

@@ -6,13 +6,21 @@ import type { CommandContext, CommandHandler, HandlerDeps, HandlerResult } from 
 import { done, tellEach } from './context.js';
 import { act, loadTicket, refuse } from './ticket-ops.js';
 
+/** At most this many resolved tickets are listed as awaiting one person's verdict. */
+const MOST_AWAITING = 50;
+
 /** The resolved tickets that await this sender's verdict (as reporter or co-reporter), oldest first. */
 export async function awaitingConfirmation(
   deps: Pick<HandlerDeps, 'tickets'>,
   sender: { name: string; id: string },
 ): Promise<Ticket[]> {
-  const resolved = await deps.tickets.listTickets({ statuses: ['resolved'] });
-  return resolved.filter((t) => isReporterOrCo(t, sender));
+  // asked for nearly every message that starts with a digit (「12号楼…」): the sender's own tickets only
+  const waiting = await deps.tickets.ticketsOfPerson({
+    person: sender,
+    statuses: ['resolved'],
+    limit: MOST_AWAITING,
+  });
+  return waiting.reverse();
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/clock.js';
 import type { Directory, Person } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
-import { answerTo, privateTo, toReporter } from '../../outbox/address.js';
+import { answerTo, noticeTo, privateTo, toReporter } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { WorkingCalendar } from '../../sla/working-calendar.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
@@ -21,7 +21,15 @@ export const DEFAULT_COMMAND_SETTINGS: CommandSettings = { minResolveTextLength:
 export type CommandDeps = {
   tickets: Pick<
     TicketStore,
-    'getTicket' | 'change' | 'listTickets' | 'events' | 'settleMessage' | 'recentMessages' | 'enqueueMessages'
+    | 'getTicket'
+    | 'change'
+    | 'listTickets'
+    | 'events'
+    | 'engagementEvents'
+    | 'ticketsOfPerson'
+    | 'settleMessage'
+    | 'recentMessages'
+    | 'enqueueMessages'
   >;
   queue: Pick<JobQueue, 'enqueueOutbox'>;
   directory: Directory;
@@ -67,12 +75,12 @@ export type CommandHandler<N extends CommandName = CommandName> = (
   command: Extract<Command, { name: N }>,
 ) => Promise<HandlerResult>;
 
-export { answerTo, privateTo, toReporter };
+export { answerTo, noticeTo, privateTo, toReporter };
 
-/** The same private text to several people, leaving out the sender and repeats. */
+/** The same private notice to several staff members, leaving out the sender and repeats. */
 export function tellEach(names: readonly (string | null)[], text: string, except?: string): OutboxMessage[] {
   const unique = [...new Set(names.filter((n): n is string => n !== null && n !== except))];
-  return unique.map((name) => privateTo(name, text));
+  return unique.map((name) => noticeTo(name, text));
 }
 
 export const done = (

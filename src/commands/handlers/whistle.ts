@@ -5,7 +5,7 @@ import type { JointBody, Ticket } from '../../tickets/ticket.js';
 import { gridWorkerOf, mayWhistle } from '../authorize.js';
 import { commandReplies, refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
-import { done, privateTo, tellEach } from './context.js';
+import { done, noticeTo, tellEach } from './context.js';
 import { loadTicket, loadTicketFor, record, refuse } from './ticket-ops.js';
 
 const WORKING = new Set(['open', 'accepted']);
@@ -67,7 +67,7 @@ export const whistle: CommandHandler<'whistle'> = async (deps, ctx, command) => 
       ...fresh.flatMap((j, i) => whistleNotices(t, ctx.person.name, j, orgs[i], by)),
       ...(branch?.contact && branch.contact !== ctx.person.name
         ? [
-            privateTo(
+            noticeTo(
               branch.contact,
               workReplies.whistlePartyNotice(t, ctx.person.name, branch.name, names.join('、')),
             ),
@@ -91,14 +91,14 @@ function whistleNotices(
 ): OutboxMessage[] {
   const notice = workReplies.whistleNotice(t, caller, j.name, by);
   if (!org || org.contact === null) {
-    return j.liaison ? [privateTo(j.liaison, notice)] : [];
+    return j.liaison ? [noticeTo(j.liaison, notice)] : [];
   }
   if (org.viaLiaison) {
-    return [privateTo(org.contact, `${notice}${workReplies.whistlePartyLine(org.name)}`)];
+    return [noticeTo(org.contact, `${notice}${workReplies.whistlePartyLine(org.name)}`)];
   }
   return [
-    ...(j.liaison ? [privateTo(j.liaison, notice)] : []),
-    privateTo(org.contact, workReplies.whistlePartyNotice(t, caller, org.name, j.name)),
+    ...(j.liaison ? [noticeTo(j.liaison, notice)] : []),
+    noticeTo(org.contact, workReplies.whistlePartyNotice(t, caller, org.name, j.name)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { startOfChinaMonth } from '../../clock/china-time.js';
-import { privateTo } from '../../outbox/address.js';
+import { noticeTo } from '../../outbox/address.js';
 import { memberResults, pointMembers } from '../../stats/points.js';
 import { pointsReplies } from '../../stats/points-text.js';
 import { periodText } from '../../stats/replies.js';
@@ -29,7 +29,7 @@ export async function sendBranchSummaries(deps: DigestDeps): Promise<number> {
     const own = results.filter((r) => r.branch === grid.party_branch || volunteers.has(r.name));
     const text = pointsReplies.branchMonth(grid.party_branch, periodText(range), own);
     const key = `summary:branch:${from.toISOString().slice(0, 7)}:${grid.party_branch}`;
-    const ids = await deps.tickets.enqueueMessages([privateTo(grid.secretary, text)], { at: now, key });
+    const ids = await deps.tickets.enqueueMessages([noticeTo(grid.secretary, text)], { at: now, key });
     await deps.queue.enqueueOutbox(ids);
     queued += ids.length;
   }

@@ -84,5 +84,14 @@ async function queue(deps: DigestDeps, key: string, at: Date, outbox: OutboxMess
 
 /** A group message; a digest's room id is found by topic when it is sent. */
 function toGroup(room: string, text: string): OutboxMessage {
-  return { room, roomId: null, to: null, toId: null, mentions: [], mentionIds: [], text };
+  return {
+    room,
+    roomId: null,
+    to: null,
+    toId: null,
+    mentions: [],
+    mentionIds: [],
+    text,
+    sendClass: 'notice',
+  };
 }

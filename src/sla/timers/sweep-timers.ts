@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock/clock.js';
 import type { Logger } from '../../logger.js';
+import { asEmergency } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { TicketStore } from '../../tickets/ticket-store.js';
@@ -51,13 +52,19 @@ async function sweepTicket(deps: SweepDeps, number: number, now: Date, result: S
     if (!ticket || !step || !change) {
       return;
     }
-    const changed = await deps.tickets.change(number, { ...change, expectSeq: events.at(-1)?.seq ?? 0 });
+    // an emergency's reminders and escalations go out before everything else, as its first answer did
+    const outbox = ticket.urgency === 'emergency' ? change.outbox?.map(asEmergency) : change.outbox;
+    const changed = await deps.tickets.change(number, {
+      ...change,
+      ...(outbox ? { outbox } : {}),
+      expectSeq: events.at(-1)?.seq ?? 0,
+    });
     if (!changed.ok) {
       result.conflicts += 1;
       return;
     }
     result.steps += 1;
-    await deps.queue.enqueueOutbox(changed.outboxIds, { urgent: ticket.urgency === 'emergency' });
+    await deps.queue.enqueueOutbox(changed.outboxIds);
     deps.logger.info({ event: 'sla.timer.fired', ticket: number, step: step.kind }, 'timer step');
   }
 }

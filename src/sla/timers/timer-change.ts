@@ -1,5 +1,5 @@
 import { toChinaIso } from '../../clock/china-time.js';
-import { privateTo as privately, toReporter } from '../../outbox/address.js';
+import { noticeTo, toReporter } from '../../outbox/address.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { Change } from '../../tickets/ticket-store.js';
@@ -59,7 +59,7 @@ export function timerChange(
         ...base,
         event: event('reminded', remindedDetail(step.deadline, step.at, assignees)),
         patch: {},
-        outbox: assignees.map((n) => privately(n, slaReplies.reminder(ticket, step.deadline, step.at, now))),
+        outbox: assignees.map((n) => noticeTo(n, slaReplies.reminder(ticket, step.deadline, step.at, now))),
       };
     case 'overdue':
       return {
@@ -78,7 +78,7 @@ export function timerChange(
         event: event('escalated', escalatedDetail(rung.level, rung.person, step.deadline, step.at)),
         patch: { escalationLevel: rung.level, overdue: true },
         outbox: [
-          privately(rung.person, slaReplies.escalation(ticket, step.deadline, step.at, holders)),
+          noticeTo(rung.person, slaReplies.escalation(ticket, step.deadline, step.at, holders)),
           ...assigneesNote(ticket, (t) =>
             slaReplies.escalationNote(t, step.deadline, rung.person, rung.title),
           ).filter((m) => m.to !== rung.person),
@@ -93,7 +93,7 @@ export function timerChange(
         ...base,
         event: event('whistle_overdue', detail),
         patch: {},
-        outbox: to.map((n) => privately(n, slaReplies.whistleReminder(ticket, body.name, step.reportBy))),
+        outbox: to.map((n) => noticeTo(n, slaReplies.whistleReminder(ticket, body.name, step.reportBy))),
       };
     }
     case 'whistle_escalate': {
@@ -106,7 +106,7 @@ export function timerChange(
         event: event('whistle_overdue', detail),
         patch: {},
         outbox: to.map((n) =>
-          privately(n, slaReplies.whistleEscalation(ticket, body.name, body.liaison, body.calledAt)),
+          noticeTo(n, slaReplies.whistleEscalation(ticket, body.name, body.liaison, body.calledAt)),
         ),
       };
     }
@@ -114,7 +114,7 @@ export function timerChange(
 }
 
 function assigneesNote(ticket: Ticket, text: (t: Ticket) => string): OutboxMessage[] {
-  return ticket.assignees.map((n) => privately(n, text(ticket)));
+  return ticket.assignees.map((n) => noticeTo(n, text(ticket)));
 }
 
 const iso = (date: Date | null): string => (date ? toChinaIso(date) : 'none');

@@ -105,6 +105,8 @@ export type OutboxRecord = {
   failure?: string | null;
   /** Added by 0006: HMAC of the reply as queued (audit key). */
   mac?: string | null;
+  /** Added by 0007_send_classes: emergency, reply or notice; null on rows queued before (sent as replies). */
+  send_class?: string | null;
 };
 
 /** Named counters (`ticket`, `outbox`); incrementing one locks its row until the transaction ends. */

@@ -214,6 +214,61 @@ const auditSignatures: Migration = {
   },
 };
 
+/**
+ * 0007_send_classes: each reply's send class (emergency, reply, notice; null for rows queued before it counts as a
+ * reply), and an index to find a person's unsent notices that go out together.
+ */
+const sendClasses: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('send_class', 'text').execute();
+    await db.schema.createIndex('outbox_to_id').on('outbox').columns(['to', 'id']).execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('outbox_to_id').execute();
+    await db.schema.alterTable('outbox').dropColumn('send_class').execute();
+  },
+};
+
+/** Indexes of 0008_history_indexes: name → columns; each serves one narrow query of the intake path. */
+export const HISTORY_INDEXES = {
+  // open duplicates: the same category at the same building, made within the merge window
+  tickets_place_created: ['category', 'location_building', 'status', 'created_at'],
+  // recurrences: the same category at the same building, closed within the recurrence window
+  tickets_place_closed: ['category', 'location_building', 'status', 'closed_at'],
+  // recent open tickets (emergency threads, quoted reports) and the open tickets a person co-reported
+  tickets_status_created: ['status', 'created_at'],
+  // a reporter's tickets, newest first, by WeChat id and (tickets without one) by name
+  tickets_reporter_id_number: ['reporter_id', 'number'],
+  tickets_reporter_number: ['reporter', 'number'],
+  // an assignee's resolved or recently closed tickets from a room (rating pressure)
+  tickets_room_status_closed: ['room_id', 'status', 'closed_at'],
+  // an assignee's latest ticket from a room, among the room's latest
+  tickets_room_created: ['room_id', 'created_at'],
+  // resource engagements of this month
+  ticket_events_type_at: ['type', 'at'],
+} as const;
+
+/** 0008_history_indexes: indexes so that intake's lookups cost the same with 30,000 tickets of history as with none. */
+const historyIndexes: Migration = {
+  async up(db: AnyDb) {
+    for (const [name, columns] of Object.entries(HISTORY_INDEXES)) {
+      const table = name.startsWith('ticket_events') ? 'ticket_events' : 'tickets';
+      await db.schema
+        .createIndex(name)
+        .on(table)
+        .columns([...columns])
+        .execute();
+    }
+  },
+
+  async down(db: AnyDb) {
+    for (const name of Object.keys(HISTORY_INDEXES)) {
+      await db.schema.dropIndex(name).execute();
+    }
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
@@ -223,5 +278,7 @@ export const migrationProvider: MigrationProvider = {
     '0004_unread_messages': unreadMessages,
     '0005_co_reporter_ids': coReporterIds,
     '0006_audit_signatures': auditSignatures,
+    '0007_send_classes': sendClasses,
+    '0008_history_indexes': historyIndexes,
   }),
 };

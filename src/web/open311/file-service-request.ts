@@ -21,7 +21,7 @@ export type FiledRequest = { ticket: Ticket; notice: string };
 export type FileRequest = (client: string, request: NewServiceRequest) => Promise<FiledRequest>;
 
 export type FileRequestDeps = OpenTicketDeps & {
-  tickets: Pick<TicketStore, 'recordMessage' | 'createTicket' | 'change' | 'listTickets' | 'events'>;
+  tickets: Pick<TicketStore, 'recordMessage' | 'createTicket' | 'change' | 'engagementEvents'>;
   classifier: Classifier;
 };
 
@@ -61,8 +61,7 @@ export async function fileServiceRequest(
       return result;
     },
     change: (n, change) => deps.tickets.change(n, change),
-    listTickets: (filter) => deps.tickets.listTickets(filter),
-    events: (n) => deps.tickets.events(n),
+    engagementEvents: (input) => deps.tickets.engagementEvents(input),
   };
   await openNewTicket({ ...deps, tickets }, message, { c, text, routing, loosePhotos: [] });
   if (!opened) {

@@ -24,8 +24,15 @@ export function createLlmCallCounters(registry: Registry): LlmCallObserver {
     labelNames: ['kind', 'reason'],
     registers: [registry],
   });
+  const cacheHits = new Counter({
+    name: 'shaozi_llm_cache_hits_total',
+    help: 'LLM answers served from the cache of earlier answers to the same normalised text (no request sent).',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   for (const kind of KINDS) {
     requests.inc({ kind }, 0);
+    cacheHits.inc({ kind }, 0);
     for (const reason of REASONS) {
       failures.inc({ kind, reason }, 0);
     }
@@ -33,5 +40,6 @@ export function createLlmCallCounters(registry: Registry): LlmCallObserver {
   return {
     called: (kind) => requests.inc({ kind }),
     failed: (kind, reason) => failures.inc({ kind, reason }),
+    cached: (kind) => cacheHits.inc({ kind }),
   };
 }

@@ -15,6 +15,7 @@ export function testSettings(baseURL: string, overrides: Partial<LlmSettings> = 
     timeoutMs: 300,
     maxRetries: 2,
     policy: { mode: 'unsure', threshold: 0.75, budget: 1, messageBudgetMs: 8_000, checkBudgetMs: 1_500 },
+    cache: { maxEntries: 100, ttlMs: 60_000 },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logger.js';
 import { BullmqJobQueue } from '../../../src/queue/bullmq-job-queue.js';
 import { type RunningWorkers, startWorkers } from '../../../src/queue/bullmq-workers.js';
+import type { SendClass } from '../../../src/tickets/outbox.js';
 
 describe('BullmqJobQueue.enqueueOutbox', () => {
   let connection: Redis | undefined;
@@ -17,13 +18,21 @@ describe('BullmqJobQueue.enqueueOutbox', () => {
     await connection?.quit();
   });
 
-  it('sends an urgent (emergency) row ahead of a backlog of ordinary ones, the rest in order', async () => {
+  it('takes emergencies first, then replies, then notices, each class in order', async () => {
     connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     const prefix = `test-${randomUUID()}`;
-    queue = new BullmqJobQueue(connection, prefix);
+    const classes = new Map<number, SendClass>([
+      [1, 'notice'],
+      [2, 'reply'],
+      [3, 'notice'],
+      [4, 'emergency'],
+      [5, 'emergency'],
+      [6, 'reply'],
+    ]);
+    queue = new BullmqJobQueue(connection, prefix, undefined, { sendClassesOf: async () => classes });
     await queue.enqueueOutbox([1, 2, 3]);
-    await queue.enqueueOutbox([4, 5], { urgent: true });
-    await queue.enqueueOutbox([6]);
+    await queue.enqueueOutbox([4, 5]);
+    await queue.enqueueOutbox([6, 7]);
 
     const order: number[] = [];
     workers = startWorkers({
@@ -38,6 +47,7 @@ describe('BullmqJobQueue.enqueueOutbox', () => {
     });
     await queue.waitIdle(10_000);
 
-    expect(order).toEqual([4, 5, 1, 2, 3, 6]);
+    // 7 has no class in the store (a row queued before classes were kept): a reply
+    expect(order).toEqual([4, 5, 2, 6, 7, 1, 3]);
   });
 });

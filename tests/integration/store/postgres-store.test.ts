@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openKyselyTicketStore } from '../../../src/store/open-ticket-store.js';
+import { describeIntakeQueries } from '../../contract/intake-queries.contract.js';
 import { create, describeTicketStore } from '../../contract/ticket-store.contract.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -22,12 +23,12 @@ const freshSchema = () => `shaozi_test_${randomUUID().replaceAll('-', '')}`;
 describe.runIf(url)('PostgreSQL store', () => {
   const databaseUrl = url ?? '';
 
-  describeTicketStore('PostgreSQL', async () => {
+  const openSchemaStore = async () => {
     const schema = freshSchema();
     const store = await openKyselyTicketStore({ databaseUrl, sqlitePath: ':unused:', schema });
     return {
       store,
-      tamper: async (statement) => {
+      tamper: async (statement: string) => {
         await sql.raw(statement).execute(store.db);
       },
       close: async () => {
@@ -35,7 +36,10 @@ describe.runIf(url)('PostgreSQL store', () => {
         await dropSchema(databaseUrl, schema);
       },
     };
-  });
+  };
+
+  describeTicketStore('PostgreSQL', openSchemaStore);
+  describeIntakeQueries('PostgreSQL', openSchemaStore);
 
   it('keeps each schema apart and migrates once when opened again', async () => {
     const [one, two] = [freshSchema(), freshSchema()];

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openKyselyTicketStore } from '../../../src/store/open-ticket-store.js';
+import { describeIntakeQueries } from '../../contract/intake-queries.contract.js';
 import { create, describeTicketStore } from '../../contract/ticket-store.contract.js';
 
 const execFileAsync = promisify(execFile);
@@ -18,12 +19,12 @@ async function runChild(path: string, count: number): Promise<void> {
   await execFileAsync(process.execPath, ['--import', 'tsx', CHILD, path, String(count)]);
 }
 
-describeTicketStore('SQLite file', async () => {
+async function openFileStore() {
   const dir = mkdtempSync(join(tmpdir(), 'shaozi-store-'));
   const store = await openKyselyTicketStore({ sqlitePath: join(dir, 'nested', 'shaozi.db') });
   return {
     store,
-    tamper: async (statement) => {
+    tamper: async (statement: string) => {
       await sql.raw(statement).execute(store.db);
     },
     close: async () => {
@@ -31,7 +32,10 @@ describeTicketStore('SQLite file', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeTicketStore('SQLite file', openFileStore);
+describeIntakeQueries('SQLite file', openFileStore);
 
 describe('SQLite file store', () => {
   it('keeps tickets and numbering across a reopen without migrating twice', async () => {

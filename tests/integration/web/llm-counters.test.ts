@@ -1,5 +1,6 @@
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withLlmCache } from '../../../src/llm/cached-classifier.js';
 import { createOpenAIAnswerPhraser } from '../../../src/llm/openai-answer-phraser.js';
 import { createOpenAIClassifier } from '../../../src/llm/openai-classifier.js';
 import { createLlmCallCounters } from '../../../src/web/ops/llm-call-counters.js';
@@ -97,6 +98,30 @@ describe('the LLM adapters report each request to the observer', () => {
     expect(await counted()).toMatchObject({
       'shaozi_llm_requests_total{kind="answer"}': 1,
       'shaozi_llm_failures_total{kind="answer",reason="timeout"}': 1,
+    });
+  });
+
+  it('counts an answer served from the cache as a hit, not a request', async () => {
+    const observer = createLlmCallCounters(registry);
+    const classifier = withLlmCache(
+      createOpenAIClassifier(testSettings(server.baseURL), prompt, { ...FAST, observer }),
+      {
+        maxEntries: 10,
+        ttlMs: 60_000,
+        observer,
+      },
+    );
+    server.enqueue(completion(VALID_REPLY));
+
+    await classifier.classify(input);
+    const again = await classifier.classify({ ...input, text: `@社区哨子 ${input.text}  ` });
+
+    expect(again).toMatchObject({ success: true, data: { source: 'llm-cache' } });
+    expect(server.requests).toHaveLength(1);
+    expect(await counted()).toMatchObject({
+      'shaozi_llm_requests_total{kind="classify"}': 1,
+      'shaozi_llm_cache_hits_total{kind="classify"}': 1,
+      'shaozi_llm_cache_hits_total{kind="answer"}': 0,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { llmSettings, parseConfig } from '../../../src/config.js';
+import { llmSettings, parseConfig, wecomSettings } from '../../../src/config.js';
 
 describe('parseConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -50,6 +50,29 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_URL: '', INLINE_WORKERS: 'false' })).toMatchObject({
       INLINE_WORKERS: false,
     });
+  });
+});
+
+describe('wecomSettings', () => {
+  it('is off without a corp id, and batches staff notices per minute by default', () => {
+    const config = parseConfig({});
+
+    expect(wecomSettings(config)).toBeUndefined();
+    expect(config.OUTBOX_BATCH_WINDOW_S).toBe(60);
+  });
+
+  it('needs the secret and agent id with the corp id', () => {
+    const complete = { WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's', WECOM_AGENT_ID: '1000002' };
+
+    expect(wecomSettings(parseConfig(complete))).toEqual({
+      apiUrl: 'https://qyapi.weixin.qq.com',
+      corpId: 'ww1',
+      secret: 's',
+      agentId: 1000002,
+    });
+    expect(() => wecomSettings(parseConfig({ WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' }))).toThrow(
+      /WECOM_AGENT_ID/,
+    );
   });
 });
 

@@ -138,6 +138,22 @@ describe('chat_ids', () => {
   });
 });
 
+describe('wecom_ids', () => {
+  it("gives a staff member's WeCom id, and refuses one for somebody the directory does not know", () => {
+    const result = parseDirectoryText(`${sample}\nwecom_ids:\n  李明: LiMing\n`);
+    if (!result.success) {
+      throw new Error(JSON.stringify(result.problems));
+    }
+
+    expect(result.directory.wecomIdOf('李明')).toBe('LiMing');
+    expect(result.directory.wecomIdOf('郑海')).toBeUndefined();
+    expect(problemsOf(`${sample}\nwecom_ids:\n  张三: ZhangSan\n`)[0]).toMatchObject({
+      path: 'wecom_ids.张三',
+      message: '"张三" is nobody in this directory',
+    });
+  });
+});
+
 describe('calendar', () => {
   it('reads declared holidays and make-up working days, and refuses a day not written YYYY-MM-DD', () => {
     const ok = parseDirectoryText(

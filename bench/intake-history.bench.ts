@@ -1,0 +1,204 @@
+/**
+ * Intake throughput against raw BullMQ, on SQLite and on PostgreSQL, with an empty store and with 30,000
+ * tickets of history. `npx tsx bench/intake-history.bench.ts [MESSAGES] [HISTORY]` (500 and 30,000 by
+ * default); PostgreSQL from BENCH_DATABASE_URL or TEST_DATABASE_URL, on a schema of its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
+import { type App, composeApp } from '../src/compose.js';
+import { parseConfig } from '../src/config.js';
+import { silentLogger } from '../src/logger.js';
+import { openKyselyTicketStore } from '../src/store/open-ticket-store.js';
+import { roomOfBuilding } from '../tests/helpers/rooms.js';
+import { seeded, seedTicketHistory } from '../tests/helpers/ticket-history.js';
+
+const MESSAGES = Number(process.argv[2] ?? 500);
+const HISTORY = Number(process.argv[3] ?? 30_000);
+const RAW_JOBS = 3000;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+const CHATTER = [
+  '今天天气真好',
+  '哈哈哈',
+  '晚上一起跳广场舞吗',
+  '收到',
+  '好的好的',
+  '孩子放学了没',
+  '这周末有集市',
+];
+const PROBLEMS = [
+  '楼道灯坏了好几天了，晚上黑乎乎的',
+  '电梯又坏了，老人下不了楼',
+  '楼下垃圾桶满了没人清，味道很大',
+  '家里水管漏水，楼下都湿了',
+  '楼上装修太吵了，中午都不停',
+];
+const INQUIRIES = ['物业电话多少？', '社区办公室周末几点上班？', '居住证在哪里办？'];
+const EMERGENCIES = ['号楼有人被困电梯里了，快来人', '号楼楼道里冒烟了，好像着火了'];
+
+type Said = { room: string; from: string; text: string };
+
+/** A realistic group day: half chatter, 35 % grievances across buildings 1–30, inquiries, a few emergencies. */
+function messageMix(count: number): Said[] {
+  const random = seeded(5000);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  return Array.from({ length: count }, () => {
+    const building = 1 + Math.floor(random() * 30);
+    const from = `住户${Math.floor(random() * 3000)}`;
+    const room = roomOfBuilding(building);
+    const roll = random();
+    if (roll < 0.5) {
+      return { room, from, text: pick(CHATTER) };
+    }
+    if (roll < 0.85) {
+      return { room, from, text: `${building}号楼${pick(PROBLEMS)}` };
+    }
+    if (roll < 0.99) {
+      return { room, from, text: pick(INQUIRIES) };
+    }
+    return { room, from, text: `${building}${pick(EMERGENCIES)}` };
+  });
+}
+
+/** Trivial jobs added and completed by one worker at concurrency 1: the ceiling intake runs under. */
+async function rawBullmqRate(): Promise<number> {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = `bench-${randomUUID()}`;
+  const queue = new Queue('raw', { connection, prefix });
+  let done = 0;
+  let finish = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const worker = new Worker('raw', async () => undefined, { connection, prefix, concurrency: 1 });
+  worker.on('completed', () => {
+    done++;
+    if (done === RAW_JOBS) {
+      finish();
+    }
+  });
+  await worker.waitUntilReady();
+  const started = performance.now();
+  for (let i = 0; i < RAW_JOBS; i++) {
+    await queue.add('noop', { i }, { removeOnComplete: true });
+  }
+  await finished;
+  const elapsed = performance.now() - started;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await connection.quit();
+  return (RAW_JOBS / elapsed) * 1000;
+}
+
+type StoreKind = 'SQLite' | 'PostgreSQL';
+
+/** The whole intake (message → ticket → replies queued) over a burst on the sandbox chat, in messages/s. */
+async function pipelineRate(kind: StoreKind, history: number): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-bench-'));
+  const schema = `shaozi_bench_${randomUUID().replaceAll('-', '')}`;
+  const databaseUrl = kind === 'PostgreSQL' ? PG_URL : undefined;
+  const store = await openKyselyTicketStore({
+    ...(databaseUrl ? { databaseUrl, schema } : {}),
+    sqlitePath: join(dataDir, 'shaozi.db'),
+  });
+  if (history > 0) {
+    await seedTicketHistory(store, history, new Date());
+  }
+  await store.close();
+  const app = await composeApp({
+    config: parseConfig({
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `bench-${randomUUID()}`,
+      LOG_LEVEL: 'silent',
+      REDIS_URL,
+      SWEEP_INTERVAL_S: '0',
+      RECOVERY_INTERVAL_S: '0',
+      DIGEST_CRON: 'off',
+      WEB_PORT: '0',
+      OUTBOX_PER_MINUTE: '1000000',
+      // notices go out at once: the bench measures intake, not the wait for a batch
+      OUTBOX_BATCH_WINDOW_S: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
+    }),
+    logger: silentLogger,
+  });
+  try {
+    const world = app.bot.sandbox;
+    if (!world) {
+      throw new Error('the bench needs the sandbox');
+    }
+    const started = performance.now();
+    for (const m of messageMix(MESSAGES)) {
+      world.say(m);
+    }
+    await allRead(app, world);
+    return (MESSAGES / (performance.now() - started)) * 1000;
+  } finally {
+    await app.queue.obliterate().catch(() => undefined);
+    await app.timers.obliterate().catch(() => undefined);
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) {
+      await dropSchema(databaseUrl, schema);
+    }
+  }
+}
+
+/**
+ * Until every message said is stored and read, i.e. its ticket or outcome and its replies are committed and
+ * queued; the replies' sending goes on meanwhile, as in the bot, but is not waited for.
+ */
+async function allRead(app: App, world: SandboxWorld): Promise<void> {
+  const deadline = Date.now() + 170_000;
+  const future = new Date(Date.now() + 24 * 3600_000);
+  for (;;) {
+    const taken = app.bot.handledCount() >= world.deliveredCount();
+    if (taken && (await app.tickets.unreadMessages({ receivedBefore: future, limit: 1 })).length === 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error('the messages were not all read in time');
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+const fmt = (n: number) => n.toFixed(0).padStart(6);
+const ratio = (n: number) => n.toFixed(2).padStart(5);
+
+const raw = await rawBullmqRate();
+print(`intake throughput: ${MESSAGES} messages of a group mix per run, history ${HISTORY} tickets`);
+print(`  raw BullMQ add→complete, concurrency 1: ${fmt(raw)} jobs/s`);
+print('  store        empty msg/s  ×raw   history msg/s  ×raw   history/empty');
+const stores: StoreKind[] = PG_URL ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+for (const kind of stores) {
+  const empty = await pipelineRate(kind, 0);
+  const loaded = await pipelineRate(kind, HISTORY);
+  print(
+    `  ${kind.padEnd(11)} ${fmt(empty)}      ${ratio(empty / raw)}  ${fmt(loaded)}         ${ratio(loaded / raw)}  ${ratio(loaded / empty)}`,
+  );
+}
+if (!PG_URL) {
+  print('  PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure it');
+}
+process.exit(0);

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Messenger } from '../../../src/bot/messenger.js';
+import { systemClock } from '../../../src/clock/clock.js';
+import { silentLogger } from '../../../src/logger.js';
+import { asEmergency, noticeTo, privateTo } from '../../../src/outbox/address.js';
+import { deliverOutbox, waitInQueue } from '../../../src/outbox/deliver-outbox.js';
+import { SendBudget } from '../../../src/outbox/send-budget.js';
+import { BullmqJobQueue } from '../../../src/queue/bullmq-job-queue.js';
+import { type RunningWorkers, startWorkers } from '../../../src/queue/bullmq-workers.js';
+import { openTicketStore } from '../../../src/store/open-ticket-store.js';
+import type { OutboxMessage } from '../../../src/tickets/outbox.js';
+
+type Sent = { text: string; to: string | null; room: string | null; at: number };
+
+/** The outbox's worker on a real store and Redis, with a messenger that records what it is given. */
+async function startOutbox(options: { perMinute: number; windowMs?: number; batchWindowMs?: number }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-lanes-'));
+  const tickets = await openTicketStore({ sqlitePath: join(dataDir, 'shaozi.db') });
+  const connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+    maxRetriesPerRequest: null,
+  });
+  const prefix = `test-${randomUUID()}`;
+  const queue = new BullmqJobQueue(connection, prefix, undefined, {
+    sendClassesOf: (ids) => tickets.sendClassesOf(ids),
+  });
+  const sent: Sent[] = [];
+  const messenger: Messenger = {
+    send: async (m) => {
+      sent.push({ text: m.text, to: m.to, room: m.room, at: Date.now() });
+    },
+  };
+  const deps = {
+    ...{ tickets, messenger, clock: systemClock, logger: silentLogger, mask: (t: string) => t },
+    budget: new SendBudget(systemClock, options.perMinute, options.windowMs),
+    waitFor: waitInQueue,
+    batchWindowMs: options.batchWindowMs ?? 0,
+  };
+  let workers: RunningWorkers | undefined;
+  return {
+    tickets,
+    queue,
+    sent,
+    /** Writes the messages to the store at `at` and queues them. */
+    queueMessages: async (messages: OutboxMessage[], at = new Date()) => {
+      const ids = await tickets.enqueueMessages(messages, { at, key: randomUUID() });
+      await queue.enqueueOutbox(ids);
+      return ids;
+    },
+    start: () => {
+      workers = startWorkers({
+        connection,
+        prefix,
+        logger: silentLogger,
+        processors: { outbox: (job) => deliverOutbox(deps, job) },
+      });
+    },
+    stopWorkers: async () => {
+      await workers?.close();
+      workers = undefined;
+    },
+    close: async () => {
+      await workers?.close();
+      await queue.obliterate();
+      await queue.close();
+      await connection.quit();
+      await tickets.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type Outbox = Awaited<ReturnType<typeof startOutbox>>;
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`not reached in ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** An answer to 王阿姨 in her group, as toReporter makes it. */
+const groupReply = (text: string): OutboxMessage => ({
+  ...{ room: '幸福里一区业主群', roomId: 'room-1', to: null, toId: null },
+  ...{ mentions: ['王阿姨'], mentionIds: ['wxid-wang'], text, sendClass: 'reply' },
+});
+
+describe('the outbox lanes under one send budget', () => {
+  let outbox: Outbox | undefined;
+
+  afterEach(async () => {
+    await outbox?.close();
+    outbox = undefined;
+  });
+
+  it('sends emergencies, then replies, then notices, never more than the budget in any window', async () => {
+    outbox = await startOutbox({ perMinute: 4, windowMs: 1_000 });
+    const o = outbox;
+    await o.queueMessages(Array.from({ length: 6 }, (_, i) => noticeTo('李明', `通知${i}`)));
+    await o.queueMessages([1, 2, 3].map((i) => groupReply(`答复${i}`)));
+    await o.queueMessages([1, 2].map((i) => asEmergency(privateTo('赵先生', `紧急${i}`))));
+
+    o.start();
+    await until(() => o.sent.length === 11, 15_000);
+
+    expect(o.sent.map((m) => m.text)).toEqual([
+      ...['紧急1', '紧急2'],
+      ...['答复1', '答复2', '答复3'],
+      ...Array.from({ length: 6 }, (_, i) => `通知${i}`),
+    ]);
+    for (const [i, first] of o.sent.entries()) {
+      const inWindow = o.sent.slice(i).filter((m) => m.at < first.at + 1_000);
+      expect(inWindow.length).toBeLessThanOrEqual(4);
+    }
+    // notices may fill a window only to 2 of 4: the rest is kept for replies and emergencies
+    const notices = o.sent.filter((m) => m.text.startsWith('通知'));
+    for (const [i, first] of notices.entries()) {
+      expect(notices.slice(i).filter((m) => m.at < first.at + 1_000).length).toBeLessThanOrEqual(2);
+    }
+    expect(await o.tickets.pendingOutbox()).toEqual([]);
+  }, 30_000);
+
+  it('sends an emergency that arrives behind a held backlog of notices within seconds, and stops at once', async () => {
+    outbox = await startOutbox({ perMinute: 20 });
+    const o = outbox;
+    await o.queueMessages(Array.from({ length: 200 }, (_, i) => noticeTo('李明', `通知${i}`)));
+    o.start();
+    // 16 of the minute's 20 go, then the notices wait for the minute to pass
+    await until(() => o.sent.length === 16, 10_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(o.sent).toHaveLength(16);
+
+    const queuedAt = Date.now();
+    await o.queueMessages([asEmergency(groupReply('紧急：请立即拨打119'))]);
+    await until(() => o.sent.some((m) => m.text.startsWith('紧急')), 5_000);
+    const reply = await o.queueMessages([groupReply('已受理')]);
+    await until(() => o.sent.some((m) => m.text === '已受理'), 5_000);
+
+    const emergency = o.sent.find((m) => m.text.startsWith('紧急'));
+    expect((emergency?.at ?? Number.POSITIVE_INFINITY) - queuedAt).toBeLessThan(2_000);
+    expect(o.sent).toHaveLength(18);
+    expect((await o.tickets.getOutbox(reply[0] ?? 0))?.sentAt).toBeInstanceOf(Date);
+    const stopping = Date.now();
+    await o.stopWorkers();
+    expect(Date.now() - stopping).toBeLessThan(2_000);
+    expect(await o.queue.outboxBacklog()).toBe(200 - 16);
+  }, 30_000);
+});
+
+describe('staff notices batched per person and window', () => {
+  let outbox: Outbox | undefined;
+
+  afterEach(async () => {
+    await outbox?.close();
+    outbox = undefined;
+  });
+
+  it("joins a person's notices of one window into one message, never an emergency or a reply", async () => {
+    outbox = await startOutbox({ perMinute: 100, batchWindowMs: 800 });
+    const o = outbox;
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    const first = await o.queueMessages(
+      [noticeTo('李明', '新工单 #1'), noticeTo('王芳', '新工单 #2')],
+      at(0),
+    );
+    await o.queueMessages([asEmergency(noticeTo('李明', '紧急工单 #3'))], at(100));
+    await o.queueMessages([noticeTo('李明', '提醒：工单 #1')], at(200));
+    await o.queueMessages([groupReply('已受理 #1')], at(300));
+    await o.queueMessages([noticeTo('王芳', '新工单 #4'), noticeTo('李明', '新工单 #5')], at(400));
+    // the window of 李明's first notice is over: this one goes apart
+    await o.queueMessages([noticeTo('李明', '新工单 #6')], at(1_500));
+
+    o.start();
+    await until(() => o.sent.length === 5, 10_000);
+
+    expect(o.sent.slice(0, 2).map((m) => m.text)).toEqual(['紧急工单 #3', '已受理 #1']);
+    const toLiMing = o.sent.filter((m) => m.to === '李明' && !m.text.startsWith('紧急'));
+    expect(toLiMing.map((m) => m.text)).toEqual([
+      '您有 3 条新通知，合并发送：\n【1】新工单 #1\n\n【2】提醒：工单 #1\n\n【3】新工单 #5',
+      '新工单 #6',
+    ]);
+    expect(o.sent.filter((m) => m.to === '王芳').map((m) => m.text)).toEqual([
+      '您有 2 条新通知，合并发送：\n【1】新工单 #2\n\n【2】新工单 #4',
+    ]);
+    // a notice waits out its window before it goes
+    expect(o.sent.find((m) => m.text.includes('新工单 #2'))?.at).toBeGreaterThanOrEqual(t0 + 800);
+    expect(await o.tickets.pendingOutbox()).toEqual([]);
+    expect((await o.tickets.getOutbox(first[0] ?? 0))?.sentAt).toBeInstanceOf(Date);
+  }, 30_000);
+
+  it('joins everything to that person queued meanwhile when a notice waited past its window', async () => {
+    outbox = await startOutbox({ perMinute: 100, batchWindowMs: 800 });
+    const o = outbox;
+    const t0 = Date.now();
+    for (const [ago, text] of [
+      [30_000, '新工单 #1'],
+      [20_000, '新工单 #2'],
+      [10_000, '提醒：工单 #1'],
+    ] as const) {
+      await o.queueMessages([noticeTo('李明', text)], new Date(t0 - ago));
+    }
+
+    o.start();
+    await until(() => o.sent.length === 1, 10_000);
+    await o.queue.waitIdle(10_000);
+
+    expect(o.sent.map((m) => m.text)).toEqual([
+      '您有 3 条新通知，合并发送：\n【1】新工单 #1\n\n【2】新工单 #2\n\n【3】提醒：工单 #1',
+    ]);
+  }, 30_000);
+});
