@@ -16,8 +16,8 @@ import { type App, composeApp } from '../src/compose.js';
 import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { openKyselyTicketStore } from '../src/store/open-ticket-store.js';
-import { roomOfBuilding } from '../tests/helpers/rooms.js';
-import { seeded, seedTicketHistory } from '../tests/helpers/ticket-history.js';
+import { seedTicketHistory } from '../tests/helpers/ticket-history.js';
+import { messageMix } from './message-mix.js';
 
 const MESSAGES = Number(process.argv[2] ?? 500);
 const HISTORY = Number(process.argv[3] ?? 30_000);
@@ -25,49 +25,6 @@ const RAW_JOBS = 3000;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const print = (line: string) => process.stdout.write(`${line}\n`);
-
-const CHATTER = [
-  '今天天气真好',
-  '哈哈哈',
-  '晚上一起跳广场舞吗',
-  '收到',
-  '好的好的',
-  '孩子放学了没',
-  '这周末有集市',
-];
-const PROBLEMS = [
-  '楼道灯坏了好几天了，晚上黑乎乎的',
-  '电梯又坏了，老人下不了楼',
-  '楼下垃圾桶满了没人清，味道很大',
-  '家里水管漏水，楼下都湿了',
-  '楼上装修太吵了，中午都不停',
-];
-const INQUIRIES = ['物业电话多少？', '社区办公室周末几点上班？', '居住证在哪里办？'];
-const EMERGENCIES = ['号楼有人被困电梯里了，快来人', '号楼楼道里冒烟了，好像着火了'];
-
-type Said = { room: string; from: string; text: string };
-
-/** A realistic group day: half chatter, 35 % grievances across buildings 1–30, inquiries, a few emergencies. */
-function messageMix(count: number): Said[] {
-  const random = seeded(5000);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  return Array.from({ length: count }, () => {
-    const building = 1 + Math.floor(random() * 30);
-    const from = `住户${Math.floor(random() * 3000)}`;
-    const room = roomOfBuilding(building);
-    const roll = random();
-    if (roll < 0.5) {
-      return { room, from, text: pick(CHATTER) };
-    }
-    if (roll < 0.85) {
-      return { room, from, text: `${building}号楼${pick(PROBLEMS)}` };
-    }
-    if (roll < 0.99) {
-      return { room, from, text: pick(INQUIRIES) };
-    }
-    return { room, from, text: `${building}${pick(EMERGENCIES)}` };
-  });
-}
 
 /** Trivial jobs added and completed by one worker at concurrency 1: the ceiling intake runs under. */
 async function rawBullmqRate(): Promise<number> {
