@@ -10,19 +10,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
 import { type App, composeApp } from '../src/compose.js';
-import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import { openKyselyTicketStore } from '../src/store/open-ticket-store.js';
+import { dropSchema } from '../tests/helpers/postgres-schema.js';
 import { seedTicketHistory } from '../tests/helpers/ticket-history.js';
+import { BENCH_REDIS_URL, benchConfig } from './bench-config.js';
 import { messageMix } from './message-mix.js';
 
 const MESSAGES = Number(process.argv[2] ?? 500);
 const HISTORY = Number(process.argv[3] ?? 30_000);
 const RAW_JOBS = 3000;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = BENCH_REDIS_URL;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -73,20 +73,11 @@ async function pipelineRate(kind: StoreKind, history: number): Promise<number> {
   }
   await store.close();
   const app = await composeApp({
-    config: parseConfig({
-      DATA_DIR: dataDir,
-      QUEUE_PREFIX: `bench-${randomUUID()}`,
-      LOG_LEVEL: 'silent',
-      REDIS_URL,
-      SWEEP_INTERVAL_S: '0',
-      RECOVERY_INTERVAL_S: '0',
-      DIGEST_CRON: 'off',
-      WEB_PORT: '0',
-      OUTBOX_PER_MINUTE: '1000000',
-      // notices go out at once: the bench measures intake, not the wait for a batch
-      OUTBOX_BATCH_WINDOW_S: '0',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {}),
-    }),
+    config: benchConfig(
+      dataDir,
+      `bench-${randomUUID()}`,
+      databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema } : {},
+    ),
     logger: silentLogger,
   });
   try {
@@ -127,16 +118,6 @@ async function allRead(app: App, world: SandboxWorld): Promise<void> {
       throw new Error('the messages were not all read in time');
     }
     await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
   }
 }
 

@@ -12,8 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
 import { type App, composeApp } from '../src/compose.js';
-import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
+import { BENCH_REDIS_URL, benchConfig } from './bench-config.js';
 import { MIX_KINDS, type MixKind, type MixMessage, messageMix } from './message-mix.js';
 import { watchReadMessages } from './read-moments.js';
 
@@ -27,7 +27,7 @@ const WARM_UP = 100;
 const IN_FLIGHT = 100;
 const TARGET_P99_MS = 100;
 const TARGET_RSS_MB = 50;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = BENCH_REDIS_URL;
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -46,19 +46,7 @@ async function startBench(): Promise<Bench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-latency-'));
   const prefix = `bench-latency-${randomUUID()}`;
   const app = await composeApp({
-    config: parseConfig({
-      DATA_DIR: dataDir,
-      QUEUE_PREFIX: prefix,
-      LOG_LEVEL: 'silent',
-      REDIS_URL,
-      SWEEP_INTERVAL_S: '0',
-      RECOVERY_INTERVAL_S: '0',
-      DIGEST_CRON: 'off',
-      WEB_PORT: '0',
-      OUTBOX_PER_MINUTE: '1000000',
-      // notices go out at once: the bench measures intake, not the wait for a batch
-      OUTBOX_BATCH_WINDOW_S: '0',
-    }),
+    config: benchConfig(dataDir, prefix),
     logger: silentLogger,
   });
   const world = app.bot.sandbox;

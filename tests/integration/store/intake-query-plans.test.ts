@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CompiledQuery, Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPEN_STATUSES } from '../../../src/intake/related-tickets.js';
 import { KyselyTicketStore } from '../../../src/store/kysely-ticket-store.js';
@@ -13,6 +12,7 @@ import type { StoreDatabase } from '../../../src/store/schema/database.js';
 import { createSqliteDialect } from '../../../src/store/sqlite-dialect.js';
 import type { DialectKind } from '../../../src/store/transaction.js';
 import type { TicketStore } from '../../../src/tickets/ticket-store.js';
+import { dropSchema } from '../../helpers/postgres-schema.js';
 import { seedTicketHistory } from '../../helpers/ticket-history.js';
 
 const HISTORY = 30_000;
@@ -254,10 +254,7 @@ describe.runIf(url)('PostgreSQL', () => {
       planned: p,
       close: async () => {
         await p.store.close();
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema if exists "${schema}" cascade`);
-        await client.end();
+        await dropSchema(databaseUrl, schema);
       },
     };
   });

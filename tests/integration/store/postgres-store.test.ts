@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openKyselyTicketStore } from '../../../src/store/open-ticket-store.js';
 import { describeIntakeQueries } from '../../contract/intake-queries.contract.js';
 import { create, describeTicketStore } from '../../contract/ticket-store.contract.js';
+import { dropSchema } from '../../helpers/postgres-schema.js';
 
 const url = process.env.TEST_DATABASE_URL;
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists "${schema}" cascade`);
-  } finally {
-    await client.end();
-  }
-}
 
 const freshSchema = () => `shaozi_test_${randomUUID().replaceAll('-', '')}`;
 

@@ -7,15 +7,11 @@ import { SimulatedClock } from '../../../src/clock/clock.js';
 import { launchBrowser, screenshot } from '../../helpers/browser.js';
 import { readWorkbook, rowWhere, sheetOf, tableOf } from '../../helpers/read-xlsx.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { TINY_PNG } from '../../helpers/tiny-png.js';
 
 const HOUR = 3_600_000;
 const GROUP_1 = '幸福里一区业主群';
 const JINYUAN = '锦苑邻里群';
-// a real 2×2 PNG, sent as the reporter's photo and shown on the ticket page
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let app: TestApp;
 let browser: Browser;
@@ -47,7 +43,7 @@ beforeAll(async () => {
   base = app.web?.url ?? '';
   browser = await launchBrowser();
   const photo = join(mkdtempSync(join(tmpdir(), 'shaozi-photo-')), 'lift.png');
-  writeFileSync(photo, PNG);
+  writeFileSync(photo, TINY_PNG);
   await app.say({
     from: '王阿姨',
     room: GROUP_1,

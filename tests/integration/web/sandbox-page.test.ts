@@ -2,14 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../../helpers/browser.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { TINY_PNG } from '../../helpers/tiny-png.js';
 
 const GROUP = '幸福里一区业主群';
 const REPORT = '3号楼2单元楼道灯坏了好几天了，晚上黑漆漆的';
-// a real 2×2 PNG, picked in the page as a photo
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let app: TestApp;
 let browser: Browser;
@@ -142,7 +138,7 @@ describe('the sandbox page in a real browser', () => {
   it('sends a photo and a voice message, shows others in the group, and reads well on a phone', async () => {
     const page = await open(GROUP, '王阿姨', { width: 390, height: 844 });
 
-    await page.setInputFiles('#photo-file', { name: 'lamp.png', mimeType: 'image/png', buffer: PNG });
+    await page.setInputFiles('#photo-file', { name: 'lamp.png', mimeType: 'image/png', buffer: TINY_PNG });
     await page.locator('#log .msg.mine .text', { hasText: '[照片] lamp.png' }).waitFor();
     await page.click('#voice');
     await page.locator('#log .msg.mine .text', { hasText: '[语音消息]' }).waitFor();

@@ -4,13 +4,13 @@ import { loadDirectory } from '../../../../src/directory/load-directory.js';
 import { createSandboxPage, type SandboxPageWorld } from '../../../../src/web/sandbox/sandbox-routes.js';
 import { MAX_NAME_CHARS, MAX_TEXT_CHARS } from '../../../../src/web/sandbox/say-request.js';
 import { createWebApp } from '../../../../src/web/web-server.js';
+import { TINY_PNG } from '../../../helpers/tiny-png.js';
 
 const directory = loadDirectory();
 const GROUP = '幸福里一区业主群';
 const health = { unread: async () => 0, outboxBacklog: async () => 0 };
-// a real 2×2 PNG
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+// a real 2×2 PNG, as the page sends it
+const PNG = TINY_PNG.toString('base64');
 
 /** The world's part the page uses: it records what it is told to say and tells its listeners. */
 class FakeWorld implements SandboxPageWorld {
