@@ -32,7 +32,7 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
   return {
     async classify(input: ClassifyInput): Promise<Classification> {
       const local = await deps.local.classify(input);
-      if (!deps.remote) {
+      if (!deps.remote || input.draft) {
         return local;
       }
       const decision = budget.decide(local);

@@ -185,7 +185,11 @@ export function placedRouting(
   return { ...routing, location: { ...routing.location, landmark } };
 }
 
-/** Classifies the earlier chatter of the window together with this message, else this message alone. */
+/**
+ * Classifies the earlier chatter of the window together with this message, else this message alone. The
+ * combined text is first read as a draft (the local model only): a second opinion is asked for the text
+ * that is finally read, so a message costs the LLM at most one call however much chatter preceded it.
+ */
 async function classifyWithWindow(
   deps: ReadRequestDeps,
   message: SeenMessage,
@@ -194,20 +198,33 @@ async function classifyWithWindow(
 ): Promise<Unlinked> {
   if (pending.length > 0) {
     const combined = [...pending, message].map((m) => m.text).reduce(joinTexts);
-    const c = await classify(deps, message, combined);
-    if (c.intent === 'grievance' || c.intent === 'emergency') {
-      return { c, text: combined };
+    if (isRequest(await classify(deps, message, combined, { draft: true }))) {
+      const c = await classify(deps, message, combined);
+      if (isRequest(c)) {
+        return { c, text: combined };
+      }
     }
   }
   return { c: await alone(), text: message.text };
 }
 
-async function classify(deps: ReadRequestDeps, message: SeenMessage, text: string): Promise<Classification> {
+const isRequest = (c: Classification) => c.intent === 'grievance' || c.intent === 'emergency';
+
+async function classify(
+  deps: ReadRequestDeps,
+  message: SeenMessage,
+  text: string,
+  options: { draft?: boolean } = {},
+): Promise<Classification> {
   // a 100 KB paste is read by its beginning: the classifier (and an LLM) never gets more than a report needs
   const c = await deps.classifier.classify({
     text: capText(text, MAX_CLASSIFIED_CHARS),
     roomTopic: message.room ?? undefined,
+    ...(options.draft ? { draft: true } : {}),
   });
+  if (options.draft) {
+    return c;
+  }
   deps.logger.info(
     {
       event: 'intake.message.classified',

@@ -35,4 +35,9 @@ export type ClassifyInput = {
   text: string;
   /** Topic of the group the message came from, if any (helps place and grid). */
   roomTopic?: string | undefined;
+  /**
+   * A first reading only (which of two texts to read as the request): the local model alone, no second
+   * opinion asked. The text finally chosen is classified again without it.
+   */
+  draft?: boolean | undefined;
 };

@@ -106,3 +106,16 @@ describe('the cascade asks the LLM only where it pays', () => {
     expect(sent).toContain('138****5678');
   });
 });
+
+describe('a draft reading', () => {
+  it('is the local model alone: no request, whatever the policy would ask', async () => {
+    const text = '我家厨房有点味道';
+
+    const draft = await classifier.classify({ text, draft: true });
+    const full = await classifier.classify({ text });
+
+    expect(draft).toMatchObject({ source: 'local', emergency_check: true });
+    expect(server.requests).toHaveLength(1);
+    expect(full.source).toBe('llm');
+  });
+});
