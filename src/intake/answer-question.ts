@@ -1,6 +1,9 @@
+import type { Classifier } from '../classify/classifier.js';
 import type { Answerer } from '../knowledge/answerer.js';
 import type { Classification } from '../labels/classification.js';
+import type { Body } from '../labels/labels.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { isQuestionForm } from './conversation-cues.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
 import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
@@ -40,25 +43,73 @@ export async function answerQuestion(
     );
     return true;
   }
-  // who answers: the body of the knowledge base's related entry, else the committee (居委会)
+  await openQuestionTicket(deps, message, { ...q, body: found.body });
+  return true;
+}
+
+/** A question ticket for the liaison who can answer: the body of the related entry, else the committee. */
+async function openQuestionTicket(
+  deps: AnswerQuestionDeps,
+  message: SeenMessage,
+  q: { c: Classification; text: string; body: Body | null },
+): Promise<void> {
   const c: Classification = {
     ...q.c,
     intent: 'inquiry',
     category: 'consultation',
-    body: found.body ?? 'committee',
+    body: q.body ?? 'committee',
     urgency: 'normal',
   };
   const routing = placedRouting(deps, message, c, q.text);
   await openNewTicket(deps, message, { c, text: q.text, routing, loosePhotos: [] });
-  return true;
 }
 
-const QUESTION_FORM =
-  /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
+/** How long after an answer from the knowledge base 「转人工」 still refers to it. */
+export const ASK_FOR_PERSON_WINDOW_S = 60 * 60;
 
-/** Worded as a question: a question mark or particle at the end, or a question word. */
-export function isQuestionForm(text: string): boolean {
-  return QUESTION_FORM.test(text);
+const ASK_FOR_PERSON =
+  /^(?:转人工|人工|找人工|要人工|人工客服|转人工客服|找真人|真人|没答到|没有答到|没回答到|没有回答到|答非所问|不是这个|不是我问的|不是我要问的)[!！。.~～，,]*$/;
+
+/** 「转人工」, 「没答到」, 「不是我问的」: the resident turns the knowledge base's answer down. */
+export function isAskForPerson(text: string): boolean {
+  return ASK_FOR_PERSON.test(text.replace(/@\S+[\s\u2005]*/g, '').trim());
+}
+
+/**
+ * A resident who turns down an answer from the knowledge base (「转人工」 within the hour, in the same room)
+ * gets a person: their question becomes a question ticket for the liaison of the answer's topic, whose reply
+ * the bot relays. False when the sender had no such answer, so the message is read as usual.
+ */
+export async function handOverToPerson(
+  deps: AnswerQuestionDeps & { tickets: Pick<TicketStore, 'recentMessages'>; classifier: Classifier },
+  message: SeenMessage,
+): Promise<boolean> {
+  const recent = await deps.tickets.recentMessages({
+    senderId: message.senderId,
+    roomId: message.roomId,
+    since: new Date(message.sentAt.getTime() - ASK_FOR_PERSON_WINDOW_S * 1000),
+    limit: 20,
+  });
+  const asked = recent
+    .filter((m) => m.key !== message.key && m.sentAt <= message.sentAt)
+    .reverse()
+    .find((m) => m.outcome?.intent?.startsWith(`${OUTCOMES.answered}:`));
+  if (!asked) {
+    return false;
+  }
+  const found = await deps.knowledge.answer({ text: asked.text, room: message.room });
+  // the question was read when it was asked; its place is read again, locally
+  const c = await deps.classifier.classify({
+    text: asked.text,
+    roomTopic: message.room ?? undefined,
+    draft: true,
+  });
+  await openQuestionTicket(deps, message, { c, text: asked.text, body: found.body });
+  deps.logger.info(
+    { event: 'intake.question.handed_over', messageKey: message.key, answeredKey: asked.key },
+    'answer turned down, question ticket opened',
+  );
+  return true;
 }
 
 /**

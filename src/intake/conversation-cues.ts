@@ -78,3 +78,11 @@ const ALL_CLEAR = [
 export function isAllClearWords(text: string): boolean {
   return !isFollowUp(text) && ALL_CLEAR.some((re) => re.test(text));
 }
+
+const QUESTION_FORM =
+  /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
+
+/** Worded as a question: a question mark or particle at the end, or a question word. */
+export function isQuestionForm(text: string): boolean {
+  return QUESTION_FORM.test(text);
+}

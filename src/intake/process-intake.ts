@@ -11,7 +11,7 @@ import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { answerQuestion, mayBeQuestion } from './answer-question.js';
+import { answerQuestion, handOverToPerson, isAskForPerson, mayBeQuestion } from './answer-question.js';
 import { isAgreement, isRatingPressure } from './conversation-cues.js';
 import {
   isAboutEmergency,
@@ -133,6 +133,9 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
   // a quoted reply: the quote is context, the new part is the message
   const { quoted, text: newText } = parseQuote(received.text);
   const message = quoted ? { ...received, text: newText } : received;
+  if (isAskForPerson(message.text) && (await handOverToPerson(deps, message))) {
+    return;
+  }
   const around = await readAroundEmergency(deps, message);
   if (around.handled) {
     return;

@@ -5,7 +5,7 @@ import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { isFollowUp, isThanks } from './conversation-cues.js';
+import { isFollowUp, isQuestionForm, isThanks } from './conversation-cues.js';
 import { followUpTarget, followUpWithoutTicket, readsAsFollowUp, recordFollowUp } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
@@ -99,6 +99,10 @@ async function readAlone(
       return undefined;
     }
     if (!target && !(c.intent === 'grievance' && c.confidence >= SURE)) {
+      if (asksTheBot(message) && isQuestionForm(text)) {
+        // 「我交的申请审批过了没？」 asked of the bot: nothing of theirs is open here, so a person who knows answers
+        return { c: { ...c, intent: 'inquiry', category: 'consultation' }, text };
+      }
       await followUpWithoutTicket(deps, message);
       return undefined;
     }
@@ -129,6 +133,9 @@ async function readAlone(
   }
   return { c, text, routing };
 }
+
+/** Said to the bot: in a private chat, or with an @ of the bot in a group. */
+const asksTheBot = (message: SeenMessage) => message.room === null || message.mentionsBot;
 
 /** The same reporter saying it again is chasing the ticket; anyone else joins it as a co-reporter. */
 function joinOpen(deps: ReadRequestDeps, message: SeenMessage, open: Ticket) {

@@ -94,7 +94,8 @@ export const intakeReplies = {
     `【现场】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}：「${quote(text)}」`,
 
   /** An answer from the knowledge base, to the asker. */
-  knowledgeAnswer: (title: string, text: string) => `【${title}】${text}`,
+  knowledgeAnswer: (title: string, text: string) =>
+    `【${title}】${text}\n没答到您问的？回复「转人工」，由工作人员答复您。`,
 
   /** To a resident who @-mentions the bot with nothing to act on: never silence. */
   mentionHello: (botName: string) =>

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { conceptCues } from './cues.js';
+import { glossOf } from './glossary.js';
 
 let jieba: Jieba | undefined;
 
@@ -48,13 +49,8 @@ const MODIFIERS = [
   'c:follow-up',
 ];
 
-/**
- * Model features of a prepared text, each once: jieba words, character 1–3-grams of the Chinese runs (so
- * unseen compounds and dialect spellings still share evidence), Latin words, the concept cues, and the
- * danger cues crossed with their modifiers.
- */
-export function featuresOf(text: string): string[] {
-  const features = new Set<string>();
+/** Jieba words and character 1–3-grams of the Chinese runs of a text. */
+function addHanFeatures(features: Set<string>, text: string): void {
   for (const word of segment(text)) {
     if (!SKIP.test(word)) {
       features.add(`w:${word}`);
@@ -72,10 +68,26 @@ export function featuresOf(text: string): string[] {
       }
     }
   }
-  for (const word of text.match(LATIN_WORD) ?? []) {
+}
+
+/**
+ * Model features of a prepared text, each once: jieba words, character 1–3-grams of the Chinese runs (so
+ * unseen compounds and dialect spellings still share evidence), Latin words, the concept cues, and the
+ * danger cues crossed with their modifiers.
+ */
+export function featuresOf(text: string): string[] {
+  const features = new Set<string>();
+  addHanFeatures(features, text);
+  const latin = text.match(LATIN_WORD) ?? [];
+  for (const word of latin) {
     features.add(`e:${word}`);
   }
-  const cues = conceptCues(text);
+  // English words lend their Chinese (glossary.ts): "the lift is stuck" shares 电梯 and 困 with Chinese reports
+  const gloss = glossOf(latin);
+  if (gloss.length > 0) {
+    addHanFeatures(features, gloss);
+  }
+  const cues = conceptCues(gloss.length > 0 ? `${text} ${gloss}` : text);
   const dangers = cues.filter((c) => DANGERS.has(c));
   for (const cue of cues) {
     features.add(cue);

@@ -25,7 +25,7 @@ type StoredHead = { labels: string[]; temperature: number; scale: number; bias: 
 /** The model file (`models/local-model.json`), written by `npm run train` and loaded at start-up. */
 export type ModelFile = {
   format: 'shaozi-local-model';
-  /** Training date of the data plus the first characters of the data's hash: changes when the data does. */
+  /** The first characters of a hash of the data and the feature vocabulary: changes when either does. */
   version: string;
   data: { messages: number; sha256: string; sources: Record<string, number> };
   options: TrainOptions;
@@ -194,7 +194,8 @@ export function trainLocalModel(
     .digest('hex');
   return {
     format: 'shaozi-local-model',
-    version: `lr-${sha256.slice(0, 12)}`,
+    // the data and what the features are made of: a new feature extractor on the same data is a new model
+    version: `lr-${createHash('sha256').update(sha256).update(vocabulary.join('\n')).digest('hex').slice(0, 12)}`,
     data: { messages: messages.length, sha256, sources },
     options,
     features: vocabulary,

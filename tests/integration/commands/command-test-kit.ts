@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 export const GROUP_1 = '幸福里一区业主群';
 export const GROUP_2 = '幸福里二区居民群';
 export const ELEVATOR = '3号楼电梯又坏了，老人下不了楼，有事打我电话13812345678';
-export const ROOF_LEAK = '15号楼顶楼漏水，屋顶渗水到家里了';
+export const ROOF_LEAK = '15号楼顶楼漏水，屋顶渗水到家里';
 
 /** The test app with a send rate that never makes a test wait on the wall clock. */
 export function startCommandsApp(): Promise<TestApp> {

@@ -10,7 +10,7 @@ import {
   to,
 } from './command-test-kit.js';
 
-const LEAK = '16号楼2单元厨房水管漏水了，家里就我们老两口，自己修不了';
+const LEAK = '16号楼2单元厨房水管漏水了，自己修不了';
 
 describe('resources matched to needs: 资源 N and 对接 N 资源名', () => {
   let app: TestApp;

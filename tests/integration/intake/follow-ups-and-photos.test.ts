@@ -1,77 +1,66 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SimulatedClock } from '../../../src/clock/clock.js';
-import type { TestApp } from '../../helpers/test-app.js';
-import { DAY, eventTypes, GROUP, SECOND, startClockedApp } from './intake-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { clockedAppPerTest, DAY, eventTypes, GROUP, SECOND } from './intake-test-kit.js';
 
 describe('follow-ups, thanks and photos from residents', () => {
-  let app: TestApp;
-  let clock: SimulatedClock;
-
-  beforeEach(async () => {
-    ({ app, clock } = await startClockedApp());
-  });
-
-  afterEach(async () => {
-    await app.stop();
-  });
+  const bot = clockedAppPerTest();
 
   it('links "还没人来修" to the sender’s open ticket, nudges the assignees and tells the resident', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(DAY);
-    const sentBefore = app.sent.length;
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(DAY);
+    const sentBefore = bot.app.sent.length;
 
-    await app.say({ from: '王阿姨', room: GROUP, text: '怎么还没人来修啊' });
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '怎么还没人来修啊' });
 
-    expect(await app.tickets.listTickets()).toHaveLength(1);
-    expect(await eventTypes(app, 1)).toContain('follow_up');
-    const after = app.sent.slice(sentBefore);
+    expect(await bot.app.tickets.listTickets()).toHaveLength(1);
+    expect(await eventTypes(bot.app, 1)).toContain('follow_up');
+    const after = bot.app.sent.slice(sentBefore);
     expect(after.filter((m) => m.to === '李明' && m.text.includes('【催办】工单 #1'))).toHaveLength(1);
     expect(after.find((m) => m.room === GROUP && m.mentions.includes('王阿姨'))?.text).toContain('#1');
   });
 
   it('links a private follow-up to the ticket reported in a group', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(DAY);
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(DAY);
 
-    await app.say({ from: '王阿姨', room: null, text: '上次报的电梯修好了吗' });
+    await bot.app.say({ from: '王阿姨', room: null, text: '上次报的电梯修好了吗' });
 
-    expect(await eventTypes(app, 1)).toContain('follow_up');
-    expect(app.sent.find((m) => m.to === '王阿姨')?.text).toContain('#1');
+    expect(await eventTypes(bot.app, 1)).toContain('follow_up');
+    expect(bot.app.sent.find((m) => m.to === '王阿姨')?.text).toContain('#1');
   });
 
   it('says nothing to a follow-up in the group when the sender has no open ticket', async () => {
-    await app.say({ from: '陈大爷', room: GROUP, text: '还没人来' });
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '还没人来' });
 
-    expect(app.sent).toEqual([]);
-    expect(await app.tickets.listTickets()).toEqual([]);
+    expect(bot.app.sent).toEqual([]);
+    expect(await bot.app.tickets.listTickets()).toEqual([]);
   });
 
   it('leaves thanks alone: no reply, no ticket, no event', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(DAY);
-    const sentBefore = app.sent.length;
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(DAY);
+    const sentBefore = bot.app.sent.length;
 
-    await app.say({ from: '王阿姨', room: GROUP, text: '谢谢，已经修好了' });
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '谢谢，已经修好了' });
 
-    const toResident = app.sent.slice(sentBefore).filter((m) => m.room === GROUP || m.to === '王阿姨');
+    const toResident = bot.app.sent.slice(sentBefore).filter((m) => m.room === GROUP || m.to === '王阿姨');
     expect(toResident).toEqual([]);
-    expect(await eventTypes(app, 1)).not.toContain('follow_up');
-    expect(await app.tickets.listTickets()).toHaveLength(1);
+    expect(await eventTypes(bot.app, 1)).not.toContain('follow_up');
+    expect(await bot.app.tickets.listTickets()).toHaveLength(1);
   });
 
   it('attaches the reporter’s photos sent within the window as evidence, acknowledging the first once', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(30 * SECOND);
-    const sentBefore = app.sent.length;
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(30 * SECOND);
+    const sentBefore = bot.app.sent.length;
 
-    await app.say({ from: '王阿姨', room: GROUP, image: 'lift.jpg' });
+    await bot.app.say({ from: '王阿姨', room: GROUP, image: 'lift.jpg' });
 
-    const [ticket] = await app.tickets.listTickets();
+    const [ticket] = await bot.app.tickets.listTickets();
     expect(ticket?.evidence).toEqual([
       expect.objectContaining({ kind: 'photo', ref: expect.stringMatching(/-lift\.jpg$/), by: '王阿姨' }),
     ]);
-    expect(await eventTypes(app, 1)).toContain('evidence_added');
-    expect(app.sent.slice(sentBefore)).toEqual([
+    expect(await eventTypes(bot.app, 1)).toContain('evidence_added');
+    expect(bot.app.sent.slice(sentBefore)).toEqual([
       expect.objectContaining({
         room: GROUP,
         mentions: ['王阿姨'],
@@ -80,29 +69,29 @@ describe('follow-ups, thanks and photos from residents', () => {
     ]);
 
     // a second photo of the series is kept without another answer
-    clock.advance(10 * SECOND);
-    await app.say({ from: '王阿姨', room: GROUP, image: 'lift-2.jpg' });
-    expect((await app.tickets.listTickets())[0]?.evidence).toHaveLength(2);
-    expect(app.sent.slice(sentBefore)).toHaveLength(1);
+    bot.clock.advance(10 * SECOND);
+    await bot.app.say({ from: '王阿姨', room: GROUP, image: 'lift-2.jpg' });
+    expect((await bot.app.tickets.listTickets())[0]?.evidence).toHaveLength(2);
+    expect(bot.app.sent.slice(sentBefore)).toHaveLength(1);
   });
 
   it('does not attach a photo sent after the window', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(5 * 60 * SECOND);
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(5 * 60 * SECOND);
 
-    await app.say({ from: '王阿姨', room: GROUP, image: 'lift.jpg' });
+    await bot.app.say({ from: '王阿姨', room: GROUP, image: 'lift.jpg' });
 
-    const [ticket] = await app.tickets.listTickets();
+    const [ticket] = await bot.app.tickets.listTickets();
     expect(ticket?.evidence).toEqual([]);
   });
 
   it('does not attach another resident’s photo', async () => {
-    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
-    clock.advance(10 * SECOND);
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(10 * SECOND);
 
-    await app.say({ from: '陈大爷', room: GROUP, image: 'lift.jpg' });
+    await bot.app.say({ from: '陈大爷', room: GROUP, image: 'lift.jpg' });
 
-    const [ticket] = await app.tickets.listTickets();
+    const [ticket] = await bot.app.tickets.listTickets();
     expect(ticket?.evidence).toEqual([]);
   });
 });

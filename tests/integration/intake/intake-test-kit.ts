@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { SimulatedClock } from '../../../src/clock/clock.js';
 import { applyAction } from '../../../src/tickets/apply-action.js';
 import type { TicketEvent } from '../../../src/tickets/ticket.js';
@@ -14,6 +15,21 @@ export async function startClockedApp(): Promise<{ app: TestApp; clock: Simulate
   const clock = new SimulatedClock(START);
   const app = await startTestApp({ clock });
   return { app, clock };
+}
+
+/**
+ * A fresh clocked app for each test of the describe block it is called in, stopped after the test: read
+ * `bot.app` and `bot.clock` inside the tests.
+ */
+export function clockedAppPerTest(): { app: TestApp; clock: SimulatedClock } {
+  const bot = {} as { app: TestApp; clock: SimulatedClock };
+  beforeEach(async () => {
+    Object.assign(bot, await startClockedApp());
+  });
+  afterEach(async () => {
+    await bot.app.stop();
+  });
+  return bot;
 }
 
 /** Takes a ticket through accept and resolve, as its grid worker would. */

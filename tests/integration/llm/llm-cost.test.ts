@@ -63,7 +63,7 @@ describe('the cascade asks the LLM only where it pays', () => {
   );
 
   it('still asks about an unsure grievance', async () => {
-    const text = '隔壁那家最近老是吵';
+    const text = '楼上那家天天吵';
     const local = shipped.classifySync({ text });
 
     const result = await classifier.classify({ text });
@@ -75,7 +75,7 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('still asks about a possible emergency (an emergency check), however sure the rest is', async () => {
-    const text = '我家厨房有点味道';
+    const text = '楼道里有点味道';
 
     const result = await classifier.classify({ text });
 
@@ -85,9 +85,9 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('asks once for a text repeated in the group, however it is spaced, and says the second came from the cache', async () => {
-    const first = await classifier.classify({ text: '隔壁那家最近老是吵！', roomTopic: '幸福里一区业主群' });
+    const first = await classifier.classify({ text: '楼上那家天天吵！', roomTopic: '幸福里一区业主群' });
     const second = await classifier.classify({
-      text: '@社区哨子\u2005隔壁那家  最近老是吵！！',
+      text: '@社区哨子\u2005楼上那家  天天吵！！',
       roomTopic: '幸福里一区业主群',
     });
 
@@ -97,8 +97,8 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('masks the phone number before the LLM, and the same text with it masked is a cache hit', async () => {
-    await classifier.classify({ text: '隔壁那家最近老是吵，电话13812345678' });
-    await classifier.classify({ text: '隔壁那家最近老是吵，电话 138 1234 5678' });
+    await classifier.classify({ text: '楼上那家又在吵，电话13812345678' });
+    await classifier.classify({ text: '楼上那家又在吵，电话 138 1234 5678' });
 
     const sent = JSON.stringify(server.requests.map((r) => r.body.messages.at(-1)));
     expect(server.requests).toHaveLength(1);
@@ -109,7 +109,7 @@ describe('the cascade asks the LLM only where it pays', () => {
 
 describe('a draft reading', () => {
   it('is the local model alone: no request, whatever the policy would ask', async () => {
-    const text = '我家厨房有点味道';
+    const text = '楼道里有点味道';
 
     const draft = await classifier.classify({ text, draft: true });
     const full = await classifier.classify({ text });

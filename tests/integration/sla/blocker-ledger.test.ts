@@ -20,7 +20,7 @@ describe('the blocker ledger (卡点)', () => {
   it('records why a ticket is stuck, stops its resolution clock, lists it oldest first and clears it', async () => {
     app = await startClockedApp('2026-11-30 09:00', { env: { OUTBOX_PER_MINUTE: '100000' } });
     const a = app;
-    await say(a, '王阿姨', '15号楼顶楼漏水，屋顶渗水到家里了', GROUP_2);
+    await say(a, '王阿姨', '15号楼顶楼漏水，屋顶渗水到家里', GROUP_2);
     await say(a, '刘大爷', '18号楼单元门坏了关不上', GROUP_2);
     const [leak] = await a.tickets.listTickets();
     expect(leak).toMatchObject({ number: 1, body: 'housing', grid: '第三网格' });

@@ -52,7 +52,7 @@ beforeAll(async () => {
   // the photo a few seconds later, as a phone sends it: on a frozen clock the two could tie and swap order
   clock.advance(5_000);
   await app.say({ from: '王阿姨', room: GROUP_1, image: photo });
-  await app.say({ from: '赵先生', room: JINYUAN, text: '25号楼门口的路灯不亮好几天了，晚上很黑' });
+  await app.say({ from: '赵先生', room: JINYUAN, text: '小区里25号楼旁边的路灯不亮好几天了' });
   await app.say({
     from: '钱阿姨',
     room: GROUP_1,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isQuestionForm } from '../../../src/intake/answer-question.js';
-import { isAgreement, isAllClearWords } from '../../../src/intake/conversation-cues.js';
+import { isAgreement, isAllClearWords, isQuestionForm } from '../../../src/intake/conversation-cues.js';
 import { notifiesAt } from '../../../src/intake/join-ticket.js';
 import { parseQuote } from '../../../src/intake/quote.js';
 
