@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadDirectory } from '../src/directory/load-directory.js';
 import { runReplay } from '../src/replay/run-replay.js';
-import { toChinaIso } from '../src/tickets/china-time.js';
+import { toChinaIso } from '../src/clock/china-time.js';
 
 type Line = { at: string; room?: string; from?: string; text?: string; kind?: string; image?: string };
 const file = process.argv[2] ?? 'datasets/replay-day/day.jsonl';
