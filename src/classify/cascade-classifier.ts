@@ -2,13 +2,15 @@ import type { Classification, ClassifyInput } from '../labels/classification.js'
 import type { Logger } from '../logger.js';
 import { type CascadePolicy, DEFAULT_CHECK_BUDGET_MS, DEFAULT_MESSAGE_BUDGET_MS } from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
-import { createLlmBudget } from './llm-budget.js';
+import { type BudgetOptions, createLlmBudget } from './llm-budget.js';
 
 export type CascadeDeps = {
   local: Classifier;
   /** The LLM; without it the local classifier answers alone. */
   remote?: RemoteClassifier | undefined;
   policy: CascadePolicy;
+  /** The budget's window and burst (llm-budget.ts); its defaults when not given. */
+  budgetOptions?: BudgetOptions | undefined;
   logger?: Pick<Logger, 'info' | 'warn'> | undefined;
 };
 
@@ -28,16 +30,21 @@ export const LLM_CACHE_SOURCE = 'llm-cache';
  * category, not a lost grievance, a false 【紧急】 alert storm or a ticket in another building.
  */
 export function createCascadeClassifier(deps: CascadeDeps): Classifier {
-  const budget = createLlmBudget(deps.policy);
+  const budget = createLlmBudget(deps.policy, deps.budgetOptions);
   return {
     async classify(input: ClassifyInput): Promise<Classification> {
       const local = await deps.local.classify(input);
       if (!deps.remote || input.draft) {
         return local;
       }
-      const decision = budget.decide(local);
+      const remembered = deps.remote.remembered?.(input);
+      const decision = budget.decide(local, { remembered: remembered?.success === true });
       if (decision === 'sure') {
         return local;
+      }
+      if (decision === 'remembered' && remembered?.success) {
+        // an answer already held costs no call and no share of the budget
+        return mergeResults(local, remembered.data);
       }
       if (decision === 'over-budget') {
         return { ...local, cues: [...local.cues, 'llm:over-budget'] };

@@ -17,4 +17,6 @@ export type ClassifyOutcome =
 /** A classifier that may fail (an LLM endpoint); the cascade falls back to the local result. */
 export interface RemoteClassifier {
   classify(input: ClassifyInput, signal?: AbortSignal): Promise<ClassifyOutcome>;
+  /** An answer already held for this input (a cache), served without a request; undefined when none is. */
+  remembered?(input: ClassifyInput): ClassifyOutcome | undefined;
 }

@@ -1,11 +1,13 @@
 import type { Classification } from '../labels/classification.js';
 import { type CascadePolicy, decisiveConfidence, shouldAskLlm } from './cascade-policy.js';
 
-export type BudgetDecision = 'ask' | 'sure' | 'over-budget';
+/** `remembered`: the LLM would be asked, but its answer is already held: served free, off the budget. */
+export type BudgetDecision = 'ask' | 'sure' | 'over-budget' | 'remembered';
 
 export type LlmBudget = {
   /** Decides one message and records it: every message counts in the share, asked or not. */
-  decide(local: Classification): BudgetDecision;
+  /** `remembered`: whether the LLM's answer for this message is already held (a cache hit costs nothing). */
+  decide(local: Classification, options?: { remembered?: boolean }): BudgetDecision;
   /** Messages seen and LLM calls granted since start. */
   stats(): { seen: number; asked: number };
 };
@@ -56,14 +58,16 @@ export function createLlmBudget(policy: CascadePolicy, options: BudgetOptions = 
   };
 
   return {
-    decide(local) {
+    decide(local, options = {}) {
       seen += 1;
       tokens = Math.min(burst, tokens + share);
       const limit = cutoff();
       const confidence = decisiveConfidence(local);
       remember(confidence);
       let decision: BudgetDecision;
-      if (local.emergency_check) {
+      if (options.remembered && (local.emergency_check || shouldAskLlm(local, policy))) {
+        decision = 'remembered';
+      } else if (local.emergency_check) {
         decision = 'ask';
       } else if (!shouldAskLlm(local, policy)) {
         decision = 'sure';

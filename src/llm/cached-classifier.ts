@@ -76,6 +76,11 @@ export function withLlmCache(remote: RemoteClassifier, options: LlmCacheOptions)
       }
       return ask(key, input, signal);
     },
+    remembered(input) {
+      const key = llmCacheKey(input);
+      const cached = key === undefined ? undefined : cache.get(key);
+      return cached ? served(cached) : undefined;
+    },
     stats: () => ({ hits, misses, entries: cache.size }),
     keys: () => cache.keys(),
   };

@@ -37,20 +37,35 @@ const classified = (s: FakeOpenAIServer) =>
 // The shipped model's readings these cases rest on are asserted first, so a retrained model that reads
 // them otherwise fails with the reason, not with a call count.
 const shipped = createLocalClassifier(loadDirectory());
+/** Vague group lines; the test takes two the shipped model reads as it needs (it asserts there are two). */
+const VAGUE = [
+  '谁知道咋回事',
+  '怎么回事啊',
+  '大家知道是什么情况吗',
+  '什么情况啊',
+  '又来了',
+  '这个咋弄',
+  '啥情况',
+];
 const isRequest = (text: string) =>
   ['grievance', 'emergency'].includes(shipped.classifySync({ text }).intent);
 
 describe('a message read with the chatter before it costs the LLM one call at most', () => {
   it('asks about a line alone when the line and the one before it are no request together', async () => {
-    const lines = ['谁知道咋回事', '怎么回事啊'];
-    expect(lines.map(isRequest)).toEqual([false, false]);
-    // neither is chatter the model is sure of, so each is asked about
-    for (const text of lines) {
-      expect(decisiveConfidence(shipped.classifySync({ text }))).toBeLessThan(
-        DEFAULT_CASCADE_POLICY.threshold,
-      );
+    // two vague lines the model is unsure of (each asked about) and that make no request together; the
+    // first read as chatter, so that it stays in the sender's window when the second comes
+    const unsure = (text: string) =>
+      !isRequest(text) &&
+      decisiveConfidence(shipped.classifySync({ text })) < DEFAULT_CASCADE_POLICY.threshold;
+    const candidates = VAGUE.filter(unsure);
+    const lines = candidates
+      .filter((a) => shipped.classifySync({ text: a }).intent === 'chatter')
+      .flatMap((a) => candidates.filter((b) => b !== a).map((b) => [a, b]))
+      .find(([a, b]) => !isRequest(`${a}，${b}`));
+    expect(lines, `two of ${VAGUE.join(' / ')} the model is unsure of`).toBeDefined();
+    if (!lines) {
+      return;
     }
-    expect(isRequest(lines.join('，'))).toBe(false);
     server = await startFakeOpenAIServer();
     server.route = () => completion(CHATTER_REPLY);
     app = await startTestApp({ env: askEveryMessage(server.baseURL) });

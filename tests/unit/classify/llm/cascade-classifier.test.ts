@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createCascadeClassifier, mergeResults } from '../../../../src/classify/cascade-classifier.js';
 import type { CascadePolicy } from '../../../../src/classify/cascade-policy.js';
+import { withLlmCache } from '../../../../src/llm/cached-classifier.js';
 import { classification, fixedLocal, scriptedRemote } from './fakes.js';
 
 const policy: CascadePolicy = { mode: 'unsure', threshold: 0.75, budget: 1 };
@@ -232,5 +233,30 @@ describe('mergeResults', () => {
     const llm = classification({ compound: null, category: 'road_facility', source: 'llm' });
 
     expect(mergeResults(local, llm).compound).toBeNull();
+  });
+});
+
+describe('an answer the LLM already gave', () => {
+  it('is served free of the budget: a repeated unsure text gets the remembered answer when the budget is spent', async () => {
+    const remote = withLlmCache(scriptedRemote({ success: true, data: llmAnswer }), {
+      maxEntries: 10,
+      ttlMs: 60_000,
+    });
+    // a budget of one call in a hundred, with one call at the start
+    const cascade = createCascadeClassifier({
+      local: fixedLocal(classification()),
+      remote,
+      policy: { mode: 'unsure', threshold: 0.75, budget: 0.01 },
+      budgetOptions: { burst: 1 },
+    });
+
+    const first = await cascade.classify({ text: '楼顶漏水' });
+    const other = await cascade.classify({ text: '楼下在吵' });
+    const again = await cascade.classify({ text: '楼顶漏水' });
+
+    expect(first.source).toBe('llm');
+    expect(other.cues).toContain('llm:over-budget');
+    expect(again).toMatchObject({ source: 'llm-cache', category: 'building_repair' });
+    expect(remote.stats()).toMatchObject({ misses: 1 });
   });
 });
