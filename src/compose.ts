@@ -32,7 +32,7 @@ import { createMediaDir } from './media/media-dir.js';
 import { privateTo } from './outbox/address.js';
 import { deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
-import { SendBudget } from './outbox/send-budget.js';
+import { SEND_WINDOW_MS, SendBudget } from './outbox/send-budget.js';
 import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
@@ -236,9 +236,12 @@ export async function composeApp(options: AppOptions): Promise<App> {
     sandboxPage = options.web
       ? createSandboxPage(bot.sandbox, { directory, now: () => clock.now() })
       : undefined;
+    const budget = new SendBudget(clock, config.OUTBOX_PER_MINUTE);
+    // a restart does not forget the minute it was in: WeChat counts the account's sends, not the process's
+    budget.remember(await tickets.sendTimesSince(new Date(clock.now().getTime() - SEND_WINDOW_MS)));
     const outboxDeps = {
       ...{ tickets, messenger: bot.messenger, clock, logger, mask: core.mask },
-      budget: new SendBudget(clock, config.OUTBOX_PER_MINUTE),
+      budget,
       // on the wall clock a message waiting for its time goes back to the queue; a simulated one moves on
       waitFor: options.clock ? (at: Date) => clock.waitUntil(at) : waitInQueue,
       batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,

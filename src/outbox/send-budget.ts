@@ -1,7 +1,8 @@
 import type { Clock } from '../clock/clock.js';
 import type { SendClass } from '../tickets/outbox.js';
 
-const WINDOW_MS = 60_000;
+/** The window a bot account's sends are counted over. */
+export const SEND_WINDOW_MS = 60_000;
 
 /** How far below the account's limit each class must stop: emergencies may use it all. */
 const RANK: Record<SendClass, number> = { emergency: 0, reply: 1, notice: 2 };
@@ -20,7 +21,7 @@ export class SendBudget {
   constructor(
     private readonly clock: Clock,
     private readonly perMinute: number,
-    private readonly windowMs = WINDOW_MS,
+    private readonly windowMs = SEND_WINDOW_MS,
   ) {
     this.headroom = Math.max(1, Math.round(perMinute / 10));
   }
@@ -37,6 +38,16 @@ export class SendBudget {
     const ceiling = this.ceiling(sendClass);
     const leaving = this.sent[this.sent.length - ceiling];
     return new Date(leaving === undefined ? now : Math.max(now, leaving + this.windowMs));
+  }
+
+  /** Counts sends made before this budget existed (by the process before a restart), at their times. */
+  remember(times: readonly Date[]): void {
+    const now = this.clock.now().getTime();
+    for (const t of times.map((d) => d.getTime()).filter((t) => t <= now)) {
+      const later = this.sent.findIndex((s) => s > t);
+      this.sent.splice(later === -1 ? this.sent.length : later, 0, t);
+    }
+    this.forget(now);
   }
 
   /** Counts a send at the clock's now. */

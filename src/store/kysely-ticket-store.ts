@@ -54,6 +54,9 @@ const ALREADY_HANDLED = Symbol('already handled');
  * The TicketStore over Kysely, the same code for SQLite and PostgreSQL. A message key that was
  * never recorded is not an error: the ticket or replies are written, just without idempotency.
  */
+/** More sends than any account's minute holds: the budget never needs more of them. */
+const SEND_TIMES_LIMIT = 1000;
+
 export class KyselyTicketStore implements TicketStore {
   constructor(
     /** The underlying database; exposed for tooling and tests, not for domain code. */
@@ -260,6 +263,19 @@ export class KyselyTicketStore implements TicketStore {
       .where('id', '=', id)
       .where('sent_at', 'is', null)
       .execute();
+  }
+
+  async sendTimesSince(since: Date): Promise<Date[]> {
+    // outbox_sent_at (0001) serves it
+    const rows = await this.db
+      .selectFrom('outbox')
+      .select('sent_at')
+      .distinct()
+      .where('sent_at', '>=', toIso(since))
+      .orderBy('sent_at')
+      .limit(SEND_TIMES_LIMIT)
+      .execute();
+    return rows.flatMap((r) => (r.sent_at ? [new Date(r.sent_at)] : []));
   }
 
   async markUndeliverable(id: number, at: Date, reason: string): Promise<void> {

@@ -154,6 +154,11 @@ export interface TicketStore {
   /** Outbox rows not yet sent, oldest first, with ids above `afterId` (re-enqueued at startup after a crash). */
   pendingOutbox(limit?: number, afterId?: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
+  /**
+   * When the bot account sent messages at or after `since`, ascending, one time per send (the rows of a
+   * batched notice share theirs): a restarted bot reads the minute it was in the middle of.
+   */
+  sendTimesSince(since: Date): Promise<Date[]>;
   /** Sets aside a row that can never be delivered (no such room or contact): it is no longer pending. */
   markUndeliverable(id: number, at: Date, reason: string): Promise<void>;
   /** The send class of each of these outbox rows (rows queued before classes were kept count as replies). */

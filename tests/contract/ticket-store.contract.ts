@@ -383,6 +383,21 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
         expect(await store.pendingOutbox(0)).toEqual([]);
       });
 
+      it('tells the send times since a moment, once per send, oldest first', async () => {
+        const ids = await store.enqueueMessages([reply('a'), reply('b'), reply('c'), reply('d')], {
+          at: at(1),
+          key: 'k',
+        });
+        await store.markSent(ids[0] ?? 0, at(2));
+        // two rows of one batched notice go out together
+        await store.markSent(ids[2] ?? 0, at(5));
+        await store.markSent(ids[1] ?? 0, at(5));
+
+        expect(await store.sendTimesSince(at(3))).toEqual([at(5)]);
+        expect(await store.sendTimesSince(at(0))).toEqual([at(2), at(5)]);
+        expect(await store.sendTimesSince(at(6))).toEqual([]);
+      });
+
       it('pages unsent rows after a given id', async () => {
         const ids = await store.enqueueMessages([reply('a'), reply('b'), reply('c')], {
           at: at(1),

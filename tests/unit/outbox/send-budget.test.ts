@@ -64,4 +64,19 @@ describe('SendBudget', () => {
 
     expect(budget.ceiling('notice')).toBe(1);
   });
+
+  it('counts the sends a process made before a restart: the new one waits out that minute', () => {
+    const clock = start();
+    const before = new SendBudget(clock, 20);
+    const sent = drain(before, clock, 'emergency', 20).map((t) => new Date(t));
+    clock.advance(10_000);
+
+    const restarted = new SendBudget(clock, 20);
+    restarted.remember([new Date(clock.now().getTime() - 120_000), ...sent]);
+
+    // the first of the 20 leaves the window 60 s after it went, not 60 s after the restart
+    expect(restarted.nextSlot('emergency').getTime()).toBe((sent[0]?.getTime() ?? 0) + 60_000);
+    // a send older than the window counts for nothing
+    expect(new SendBudget(clock, 1).nextSlot('notice').getTime()).toBe(clock.now().getTime());
+  });
 });
