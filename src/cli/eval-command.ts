@@ -1,4 +1,5 @@
 import { crossValidate, leaveOneWriterOut, trainAndScore } from '../classify/eval/kfold.js';
+import { defaultJobs, leaveOneWriterOutInParallel } from '../classify/eval/lowo-parallel.js';
 import { computeMetrics, type ScoredMessage } from '../classify/eval/metrics.js';
 import { formatReliability, formatReport } from '../classify/eval/report.js';
 import { readCorpus, readLabelledMessages } from '../classify/local/training-data.js';
@@ -7,18 +8,26 @@ import { loadDirectory } from '../directory/load-directory.js';
 export type EvalIo = { stdout: (line: string) => void; stderr: (line: string) => void };
 
 const USAGE = [
-  'usage: shaozi eval [--kfold K] [--exclude PREFIX]… [--directory FILE] [--errors] [FILE…]',
+  'usage: shaozi eval [--kfold K] [--exclude PREFIX]… [--directory FILE] [--jobs N] [--errors] [FILE…]',
   '  (no FILE)     leave-one-writer-out over datasets/: each writer scored by a model trained on the others',
   '  --kfold K     k-fold cross-validation over datasets/ instead',
   "  FILE…         first sight: train on datasets/ (less FILE's texts and --exclude sources), score each FILE",
   '  --exclude P   leave out of training every writer whose name starts with P (e.g. corpus-3/)',
+  '  --jobs N      leave-one-writer-out on N threads (default: one per core, at most 4)',
   '  --errors      also list every misclassified message',
 ];
 
-type EvalArgs = { kfold?: number; files: string[]; exclude: string[]; directory?: string; errors: boolean };
+type EvalArgs = {
+  kfold?: number;
+  files: string[];
+  exclude: string[];
+  directory?: string;
+  errors: boolean;
+  jobs: number;
+};
 
 function parseArgs(args: readonly string[]): EvalArgs | string {
-  const out: EvalArgs = { files: [], exclude: [], errors: false };
+  const out: EvalArgs = { files: [], exclude: [], errors: false, jobs: defaultJobs() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = () => args[++i] ?? '';
@@ -28,6 +37,12 @@ function parseArgs(args: readonly string[]): EvalArgs | string {
         return '--kfold needs an integer ≥ 2';
       }
       out.kfold = k;
+    } else if (arg === '--jobs') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) {
+        return '--jobs needs an integer ≥ 1';
+      }
+      out.jobs = n;
     } else if (arg === '--exclude') {
       out.exclude.push(value());
     } else if (arg === '--directory') {
@@ -90,7 +105,7 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
     const external: ScoredMessage[] = [];
     io.stdout(`leave-one-writer-out over datasets/ (${corpus.length} messages)`);
     io.stdout(`  ${'writer'.padEnd(34)} msgs  intent  categ   body   urg  emRec emR+ck emPrec checks`);
-    leaveOneWriterOut(corpus, directory, undefined, (writer, scored) => {
+    const onWriter = (writer: string, scored: ScoredMessage[]) => {
       all.push(...scored);
       if (!INTERNAL.has(writer)) {
         external.push(...scored);
@@ -100,7 +115,20 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
       io.stdout(
         `  ${writer.padEnd(34)}${String(m.messages).padStart(5)} ${p(m.intentAccuracy)} ${p(m.categoryAccuracy)} ${p(m.bodyAccuracy)} ${p(m.urgencyAccuracy)} ${p(m.emergencyRecall)} ${p(m.emergencyRecallWithChecks)} ${p(m.emergencyPrecision)} ${p(m.checkShare)}`,
       );
-    });
+    };
+    if (parsed.jobs === 1) {
+      leaveOneWriterOut(corpus, directory, undefined, onWriter);
+    } else {
+      const sizes = new Map<string, number>();
+      for (const m of corpus) {
+        sizes.set(m.source, (sizes.get(m.source) ?? 0) + 1);
+      }
+      await leaveOneWriterOutInParallel(
+        { writers: [...sizes.keys()], sizes, exclude: parsed.exclude, directoryFile: parsed.directory },
+        parsed.jobs,
+        onWriter,
+      );
+    }
     print(
       io,
       'leave-one-writer-out, writers from outside the project (corpus-2, corpus-3, …)',

@@ -84,18 +84,32 @@ export function leaveOneWriterOut(
   const writers = [...new Set(messages.map((m) => m.source))];
   const out = new Map<string, ScoredMessage[]>();
   for (const writer of writers) {
-    const scored = scoreWith(
-      messages.filter((m) => m.source !== writer),
-      messages.filter((m) => m.source === writer),
-      directory,
-      cache,
-      options,
-    );
+    const scored = scoreWriterLeftOut(messages, writer, directory, cache, options);
     out.set(writer, scored);
     onWriter?.(writer, scored);
   }
   return out;
 }
+
+/** One writer scored by a model trained (and calibrated, thresholds included) on every other writer. */
+export function scoreWriterLeftOut(
+  messages: readonly SourcedMessage[],
+  writer: string,
+  directory: Directory,
+  cache: Map<LabelledMessage, string[]> = featureCache(messages),
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): ScoredMessage[] {
+  return scoreWith(
+    messages.filter((m) => m.source !== writer),
+    messages.filter((m) => m.source === writer),
+    directory,
+    cache,
+    options,
+  );
+}
+
+/** Features of every message once, for the runs of several writers. */
+export const featuresOfCorpus = featureCache;
 
 /** A model trained (and calibrated, thresholds included) on `training` only, for a stream it never saw. */
 export function trainHeldOutModel(
