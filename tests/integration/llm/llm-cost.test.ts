@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CASCADE_POLICY } from '../../../src/classify/cascade-policy.js';
+import { DEFAULT_CASCADE_POLICY, decisiveConfidence } from '../../../src/classify/cascade-policy.js';
 import type { Classifier } from '../../../src/classify/classifier.js';
 import { createLocalClassifier } from '../../../src/classify/local/local-classifier.js';
 import { loadDirectory } from '../../../src/directory/load-directory.js';
@@ -97,8 +97,11 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('masks the phone number before the LLM, and the same text with it masked is a cache hit', async () => {
-    await classifier.classify({ text: '楼上那家又在吵，电话13812345678' });
-    await classifier.classify({ text: '楼上那家又在吵，电话 138 1234 5678' });
+    const text = '隔壁那家最近老是吵，电话13812345678';
+    // a reading the cascade asks about (asserted first: a retrained model that is sure of it fails here)
+    expect(decisiveConfidence(shipped.classifySync({ text }))).toBeLessThan(DEFAULT_CASCADE_POLICY.threshold);
+    await classifier.classify({ text });
+    await classifier.classify({ text: '隔壁那家最近老是吵，电话 138 1234 5678' });
 
     const sent = JSON.stringify(server.requests.map((r) => r.body.messages.at(-1)));
     expect(server.requests).toHaveLength(1);
