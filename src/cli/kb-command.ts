@@ -48,6 +48,12 @@ export async function runKbCommand(args: readonly string[], io: CliIo): Promise<
       `held-out phrasings (5 folds): ${r.asked} phrasings, right ${r.right} (${pct(r.right, r.asked)}), ` +
         `wrong ${r.wrong} (${pct(r.wrong, r.asked)}), unanswered ${r.unanswered} (${pct(r.unanswered, r.asked)})`,
     );
+    if (r.confusions.length > 0) {
+      io.stdout('entries most often taken for one another (merge them, or make their asks differ):');
+      for (const c of r.confusions.slice(0, 10)) {
+        io.stdout(`  ${c.count}×  ${c.entries[0]} ↔ ${c.entries[1]}`);
+      }
+    }
     for (const m of r.misses) {
       io.stdout(`  ${m}`);
     }

@@ -12,7 +12,16 @@ export function heldOutAsks(
   directory: Directory,
   entries: readonly KnowledgeEntryData[],
   folds = 5,
-): { asked: number; right: number; wrong: number; unanswered: number; misses: string[] } {
+): {
+  asked: number;
+  right: number;
+  wrong: number;
+  unanswered: number;
+  misses: string[];
+  /** Pairs of entries taken for one another, most often first: merge them or make their asks differ. */
+  confusions: Array<{ entries: [string, string]; count: number }>;
+} {
+  const confused = new Map<string, number>();
   let right = 0;
   let wrong = 0;
   let unanswered = 0;
@@ -37,11 +46,16 @@ export function heldOutAsks(
         } else {
           wrong++;
           misses.push(`wrong       ${entry.id}: ${ask} → ${got.entryId}`);
+          const pair = [entry.id, got.entryId].sort().join(' ');
+          confused.set(pair, (confused.get(pair) ?? 0) + 1);
         }
       });
     }
   }
-  return { asked: right + wrong + unanswered, right, wrong, unanswered, misses };
+  const confusions = [...confused]
+    .map(([pair, count]) => ({ entries: pair.split(' ') as [string, string], count }))
+    .sort((a, b) => b.count - a.count || a.entries.join().localeCompare(b.entries.join()));
+  return { asked: right + wrong + unanswered, right, wrong, unanswered, misses, confusions };
 }
 
 /** A resident's question with what a person judged the right outcome. */

@@ -82,6 +82,22 @@ describe('the knowledge base', () => {
     );
   });
 
+  it('names the entries it takes for one another, so the office can merge them or tell them apart', () => {
+    const twin: KnowledgeEntryData = {
+      id: 'senior-card-again',
+      title: '老年优待证',
+      asks: ['老年卡怎么办理', '老年优待证去哪办', '办老年卡带什么', '老人公交卡', '敬老卡在哪办'],
+      answer: '年满60周岁可办老年优待证，带身份证和照片到社区服务中心办理。',
+      body: 'civil_affairs',
+    };
+
+    const r = heldOutAsks(directory, [...ENTRIES, twin], 5);
+
+    expect(r.confusions[0]?.entries).toEqual(['senior-card', 'senior-card-again']);
+    expect(r.confusions.every((c) => c.entries.includes('senior-card'))).toBe(true);
+    expect(heldOutAsks(directory, ENTRIES, 5).confusions).toEqual([]);
+  });
+
   it('scores held-out phrasings of its own entries', () => {
     const r = heldOutAsks(directory, ENTRIES, 5);
     expect(r.asked).toBe(15);
