@@ -9,7 +9,7 @@ import { isAllClearWords } from './conversation-cues.js';
 import { emergencyPhone } from './emergency-phone.js';
 import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { answer, privately } from './reply-to.js';
+import { answer, asEmergency, notice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 import { joinTexts } from './supplement-ticket.js';
@@ -115,7 +115,9 @@ export async function readAllClear(
       ...(deps.directory.isStaff(message.sender, message.senderId)
         ? []
         : [answer(message, intakeReplies.allClearAck(t))]),
-      ...alerted.map((name) => privately(name, intakeReplies.allClearNotice(t, message.sender, text))),
+      ...alerted.map((name) =>
+        asEmergency(notice(name, intakeReplies.allClearNotice(t, message.sender, text))),
+      ),
     ],
   });
 }
@@ -166,7 +168,9 @@ export async function joinEmergency(
       ...(options.fromElsewhere
         ? [answer(message, intakeReplies.emergencyKnown(t, emergencyPhone(t.category, t.text)))]
         : []),
-      ...alerted.map((name) => privately(name, intakeReplies.emergencyThreadNotice(t, message.sender, text))),
+      ...alerted.map((name) =>
+        asEmergency(notice(name, intakeReplies.emergencyThreadNotice(t, message.sender, text))),
+      ),
     ],
   });
 }

@@ -29,7 +29,7 @@ import { recordRatingPressure } from './rating-pressure.js';
 import { placedRouting, readRequest } from './read-request.js';
 import { findQuotedTicket } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { answer, privately } from './reply-to.js';
+import { answer, notice } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
 import { attachPhoto } from './supplement-ticket.js';
 import type { MediaFiles, Transcriber } from './voice.js';
@@ -209,7 +209,7 @@ async function readVoice(deps: IntakeDeps, message: SeenMessage): Promise<void> 
   await settle(deps, message, OUTCOMES.voice, [
     answer(message, intakeReplies.voiceNotRead()),
     ...(listener
-      ? [privately(listener, intakeReplies.voiceToListen(message.sender, message.room, message.text))]
+      ? [notice(listener, intakeReplies.voiceToListen(message.sender, message.room, message.text))]
       : []),
   ]);
 }

@@ -1,2 +1,7 @@
 /** Intake's names for the shared addressing helpers. */
-export { answerTo as answer, privateTo as privately } from '../outbox/address.js';
+export {
+  answerTo as answer,
+  asEmergency,
+  noticeTo as notice,
+  privateTo as privately,
+} from '../outbox/address.js';

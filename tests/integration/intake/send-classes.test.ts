@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { clockedAppPerTest, GROUP, HOUR } from './intake-test-kit.js';
+
+describe('the class each intake message is sent in', () => {
+  const bot = clockedAppPerTest();
+
+  it('sends the staff what residents add to a ticket as notices (batched, on the staff channel when set)', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(HOUR / 4);
+    const before = bot.app.sent.length;
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '3号楼电梯停了，又得爬楼' });
+    bot.clock.advance(HOUR);
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '电梯的事还没人来吗' });
+
+    const after = bot.app.sent.slice(before);
+    const toStaff = after.filter((m) => m.room === null);
+    const toResidents = after.filter((m) => m.room !== null);
+    expect(toStaff.map((m) => m.text)).toEqual(
+      expect.arrayContaining([expect.stringContaining('又有居民反映'), expect.stringContaining('【催办】')]),
+    );
+    expect(toStaff.every((m) => m.sendClass === 'notice')).toBe(true);
+    // the residents' own answers stay replies
+    expect(toResidents.length).toBeGreaterThan(0);
+    expect(toResidents.every((m) => m.sendClass === 'reply')).toBe(true);
+  });
+
+  it('sends the responders what the group says about an open emergency as emergencies, before all else', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '5号楼3单元着火了！好多烟，快来人' });
+    const before = bot.app.sent.length;
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '5号楼那边烟越来越大了，楼上还有老人没下来' });
+
+    const scene = bot.app.sent.slice(before).filter((m) => m.text.includes('【现场】'));
+    expect(scene.length).toBeGreaterThan(0);
+    expect(scene.every((m) => m.sendClass === 'emergency')).toBe(true);
+  });
+});
