@@ -12,8 +12,8 @@ import type { LabelledMessage, SourcedMessage } from '../local/training-data.js'
 import { assignFolds } from '../model/folds.js';
 import type { ScoredMessage } from './metrics.js';
 
-/** Features of every message once, shared by all the folds of a run. */
-function featureCache(messages: readonly LabelledMessage[]): Map<LabelledMessage, string[]> {
+/** Features of every message once, shared by all the folds of a run (or the writers of a thread). */
+export function featureCache(messages: readonly LabelledMessage[]): Map<LabelledMessage, string[]> {
   return new Map(messages.map((m) => [m, messageFeatures(m.text)]));
 }
 
@@ -107,9 +107,6 @@ export function scoreWriterLeftOut(
     options,
   );
 }
-
-/** Features of every message once, for the runs of several writers. */
-export const featuresOfCorpus = featureCache;
 
 /** A model trained (and calibrated, thresholds included) on `training` only, for a stream it never saw. */
 export function trainHeldOutModel(

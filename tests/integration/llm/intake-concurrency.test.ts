@@ -5,7 +5,7 @@ import {
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { askEveryMessage, VALID_REPLY } from './llm-test-setup.js';
+import { askEveryMessage, lastUserText, VALID_REPLY } from './llm-test-setup.js';
 
 const YIQU = '幸福里一区业主群';
 const JINYUAN = '锦苑邻里群';
@@ -17,9 +17,6 @@ afterEach(async () => {
   await app?.stop();
   await server?.close();
 });
-
-const lastUserText = (body: { messages: Array<{ role: string; content: string }> }) =>
-  body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
 
 describe('intake reads compounds side by side and each conversation in order', () => {
   it('a slow model for one compound does not hold up another; one sender’s messages stay in order (figures printed)', async () => {

@@ -43,3 +43,7 @@ export const askEveryMessage = (baseURL: string): Record<string, string> => ({
   LLM_CASCADE: 'always',
   LLM_BUDGET: '1',
 });
+
+/** The last user message of a chat request: what the LLM was asked about. */
+export const lastUserText = (body: { messages: Array<{ role: string; content: string }> }): string =>
+  body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';

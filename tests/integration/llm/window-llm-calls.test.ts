@@ -8,7 +8,7 @@ import {
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { askEveryMessage, VALID_REPLY } from './llm-test-setup.js';
+import { askEveryMessage, lastUserText, VALID_REPLY } from './llm-test-setup.js';
 
 const YIQU = '幸福里一区业主群';
 const CHATTER_REPLY = {
@@ -28,8 +28,6 @@ afterEach(async () => {
   await server?.close();
 });
 
-const lastUserText = (body: { messages: Array<{ role: string; content: string }> }) =>
-  body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
 /** The texts the LLM was asked to classify (an answer phrased from the knowledge base is another request). */
 const classified = (s: FakeOpenAIServer) =>
   s.requests.map((r) => lastUserText(r.body)).filter((t) => t.includes('<resident_message>'));
