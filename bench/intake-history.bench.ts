@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
-import { type App, composeApp } from '../src/compose.js';
+import { composeApp } from '../src/compose.js';
 import { silentLogger } from '../src/logger.js';
 import { openKyselyTicketStore } from '../src/store/open-ticket-store.js';
 import { dropSchema } from '../tests/helpers/postgres-schema.js';
 import { seedTicketHistory } from '../tests/helpers/ticket-history.js';
 import { BENCH_REDIS_URL, benchConfig } from './bench-config.js';
-import { messageMix } from './message-mix.js';
+import { readBurst } from './burst.js';
 
 const MESSAGES = Number(process.argv[2] ?? 500);
 const HISTORY = Number(process.argv[3] ?? 30_000);
@@ -81,16 +80,8 @@ async function pipelineRate(kind: StoreKind, history: number): Promise<number> {
     logger: silentLogger,
   });
   try {
-    const world = app.bot.sandbox;
-    if (!world) {
-      throw new Error('the bench needs the sandbox');
-    }
-    const started = performance.now();
-    for (const m of messageMix(MESSAGES)) {
-      world.say(m);
-    }
-    await allRead(app, world);
-    return (MESSAGES / (performance.now() - started)) * 1000;
+    const rate = await readBurst(app, MESSAGES, 170_000);
+    return rate;
   } finally {
     await app.queue.obliterate().catch(() => undefined);
     await app.timers.obliterate().catch(() => undefined);
@@ -99,25 +90,6 @@ async function pipelineRate(kind: StoreKind, history: number): Promise<number> {
     if (databaseUrl) {
       await dropSchema(databaseUrl, schema);
     }
-  }
-}
-
-/**
- * Until every message said is stored and read, i.e. its ticket or outcome and its replies are committed and
- * queued; the replies' sending goes on meanwhile, as in the bot, but is not waited for.
- */
-async function allRead(app: App, world: SandboxWorld): Promise<void> {
-  const deadline = Date.now() + 170_000;
-  const future = new Date(Date.now() + 24 * 3600_000);
-  for (;;) {
-    const taken = app.bot.handledCount() >= world.deliveredCount();
-    if (taken && (await app.tickets.unreadMessages({ receivedBefore: future, limit: 1 })).length === 0) {
-      return;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('the messages were not all read in time');
-    }
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 

@@ -8,7 +8,8 @@ import { loadResourceLoad } from '../routing/resource-load.js';
 import type { Routing } from '../routing/route-ticket.js';
 import { computeDeadlines } from '../sla/deadlines.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
-import type { NewTicket } from '../tickets/ticket.js';
+import type { NewTicket, Ticket } from '../tickets/ticket.js';
+import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { announceTicket, toNewTicket } from './open-ticket.js';
 
@@ -28,8 +29,15 @@ export type OpenTicketDeps = {
 export async function openNewTicket(
   deps: OpenTicketDeps,
   message: SeenMessage,
-  request: { c: Classification; text: string; routing: Routing; loosePhotos: readonly SeenMessage[] },
-): Promise<void> {
+  request: {
+    c: Classification;
+    text: string;
+    routing: Routing;
+    loosePhotos: readonly SeenMessage[];
+    /** Open tickets this one must not duplicate: looked for again in the creating transaction. */
+    unlessOpen?: readonly PlaceQuery[];
+  },
+): Promise<{ duplicateOf?: Ticket }> {
   const { c, text, routing } = request;
   const now = deps.clock.now();
   const deadlines = computeDeadlines(
@@ -55,7 +63,16 @@ export async function openNewTicket(
       detail: `${c.intent}${c.emergency_check ? ' (emergency check)' : ''}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
     },
     outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check, resources),
+    ...(request.unlessOpen ? { unlessOpen: request.unlessOpen } : {}),
   });
+  if (result.duplicate) {
+    // another worker opened the same problem at the same place after this message was read: join it
+    deps.logger.info(
+      { event: 'intake.ticket.raced', messageKey: message.key, ticket: result.ticket.number },
+      'an open ticket about the same problem appeared while reading',
+    );
+    return { duplicateOf: result.ticket };
+  }
   await deps.queue.enqueueOutbox(result.outboxIds);
   deps.logger.info(
     {
@@ -68,7 +85,7 @@ export async function openNewTicket(
     'ticket opened',
   );
   if (!result.created || request.loosePhotos.length === 0) {
-    return;
+    return {};
   }
   const evidence = request.loosePhotos.map((m) => ({
     kind: 'photo' as const,
@@ -85,6 +102,7 @@ export async function openNewTicket(
     },
     patch: { evidence },
   });
+  return {};
 }
 
 /** The resources for a new grievance, best first (none for questions and emergencies, which go elsewhere). */

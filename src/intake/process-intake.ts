@@ -26,7 +26,7 @@ import { joinAsCoReporter } from './join-ticket.js';
 import { openNewTicket } from './open-new-ticket.js';
 import { parseQuote } from './quote.js';
 import { recordRatingPressure } from './rating-pressure.js';
-import { placedRouting, readRequest } from './read-request.js';
+import { joinOpen, placedRouting, readRequest } from './read-request.js';
 import { findQuotedTicket } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, notice } from './reply-to.js';
@@ -163,7 +163,17 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
   }
   if (c.intent === 'grievance' || c.intent === 'emergency') {
     const routing = unlinked.routing ?? placedRouting(deps, message, c, text);
-    await openNewTicket(deps, message, { c, text, routing, loosePhotos: window.loosePhotos });
+    const { duplicateOf } = await openNewTicket(deps, message, {
+      c,
+      text,
+      routing,
+      loosePhotos: window.loosePhotos,
+      ...(unlinked.unlessOpen ? { unlessOpen: unlinked.unlessOpen } : {}),
+    });
+    if (duplicateOf && (await joinOpen(deps, message, duplicateOf)) === 'moved') {
+      // the ticket it raced with moved on between the two transactions: open this one after all
+      await openNewTicket(deps, message, { c, text, routing, loosePhotos: window.loosePhotos });
+    }
     return;
   }
   if (c.intent === 'inquiry') {

@@ -4,13 +4,20 @@ import { type Routing, routeTicket } from '../routing/route-ticket.js';
 import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
+import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp, isQuestionForm, isThanks } from './conversation-cues.js';
-import { followUpTarget, followUpWithoutTicket, readsAsFollowUp, recordFollowUp } from './follow-up.js';
+import {
+  type FollowUpDeps,
+  followUpTarget,
+  followUpWithoutTicket,
+  readsAsFollowUp,
+  recordFollowUp,
+} from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
 import type { OpenTicketDeps } from './open-new-ticket.js';
-import { alsoPlausible, findOpenDuplicate, findRecurrence } from './related-tickets.js';
+import { alsoPlausible, findOpenDuplicate, findRecurrence, openDuplicateQueries } from './related-tickets.js';
 import { reopenRecurrence } from './reopen-recurrence.js';
 import { OUTCOMES, type RequestWindow } from './request-window.js';
 import { landmarkOf } from './same-place.js';
@@ -34,7 +41,13 @@ export type ReadRequestDeps = OpenTicketDeps &
   };
 
 /** What the rest of intake does with a message that is not about an existing ticket. */
-export type Unlinked = { c: Classification; text: string; routing?: Routing };
+export type Unlinked = {
+  c: Classification;
+  text: string;
+  routing?: Routing;
+  /** The looks for an open duplicate made before this was left unlinked: the creation repeats them atomically. */
+  unlessOpen?: readonly PlaceQuery[];
+};
 
 /** A classifier this sure is believed over a follow-up phrasing. */
 const SURE = 0.6;
@@ -113,14 +126,11 @@ async function readAlone(
   const routing = placedRouting(deps, message, c, text);
   const problem = { category: c.category, location: routing.location };
   const now = deps.clock.now();
-  const open = await findOpenDuplicate(
-    deps.tickets,
+  const unlessOpen = openDuplicateQueries(
     { ...problem, alsoPlausible: alsoPlausible(c) },
-    {
-      now,
-      mergeWindowH: deps.settings.mergeWindowH,
-    },
+    { now, mergeWindowH: deps.settings.mergeWindowH },
   );
+  const open = await findOpenDuplicate(deps.tickets, unlessOpen);
   if (open && (await joinOpen(deps, message, open)) !== 'moved') {
     return undefined;
   }
@@ -131,14 +141,14 @@ async function readAlone(
   if (closed && (await reopenRecurrence(deps, message, closed)) !== 'moved') {
     return undefined;
   }
-  return { c, text, routing };
+  return { c, text, routing, unlessOpen };
 }
 
 /** Said to the bot: in a private chat, or with an @ of the bot in a group. */
 const asksTheBot = (message: SeenMessage) => message.room === null || message.mentionsBot;
 
 /** The same reporter saying it again is chasing the ticket; anyone else joins it as a co-reporter. */
-function joinOpen(deps: ReadRequestDeps, message: SeenMessage, open: Ticket) {
+export function joinOpen(deps: FollowUpDeps, message: SeenMessage, open: Ticket) {
   return isReporterOrCo(open, { id: message.senderId, name: message.sender })
     ? recordFollowUp(deps, message, open)
     : joinAsCoReporter(deps, message, open);

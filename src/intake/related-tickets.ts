@@ -1,5 +1,6 @@
 import type { Category } from '../labels/labels.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
+import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 import { placeKey } from './same-place.js';
 
@@ -29,17 +30,17 @@ export function alsoPlausible(c: {
 }
 
 /**
- * The open ticket about the same problem at the same place, created within the merge window: the same
- * category, or one the classifier also found plausible for this message.
+ * The looks for an open ticket about the same problem at the same place, created within the merge window, in
+ * order: the same category first; a category the classifier also found plausible only when no ticket of the
+ * same category is open there. Empty when the problem has no place.
  */
-export async function findOpenDuplicate(
-  tickets: Pick<TicketStore, 'ticketsAtPlace'>,
+export function openDuplicateQueries(
   problem: Problem,
   input: { now: Date; mergeWindowH: number },
-): Promise<Ticket | undefined> {
+): PlaceQuery[] {
   const place = placeKey(problem.location);
   if (!place) {
-    return undefined;
+    return [];
   }
   const query = {
     place,
@@ -47,13 +48,25 @@ export async function findOpenDuplicate(
     createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
     limit: 1,
   };
-  // the same category first; a neighbouring one only when no ticket of the same category is open there
-  const [same] = await tickets.ticketsAtPlace({ ...query, categories: [problem.category] });
   const neighbours = (problem.alsoPlausible ?? []).filter((c) => c !== problem.category);
-  if (same || neighbours.length === 0) {
-    return same;
+  return [
+    { ...query, categories: [problem.category] },
+    ...(neighbours.length > 0 ? [{ ...query, categories: neighbours }] : []),
+  ];
+}
+
+/** The open ticket about the same problem at the same place (openDuplicateQueries), if any. */
+export async function findOpenDuplicate(
+  tickets: Pick<TicketStore, 'ticketsAtPlace'>,
+  queries: readonly PlaceQuery[],
+): Promise<Ticket | undefined> {
+  for (const query of queries) {
+    const [found] = await tickets.ticketsAtPlace(query);
+    if (found) {
+      return found;
+    }
   }
-  return (await tickets.ticketsAtPlace({ ...query, categories: neighbours }))[0];
+  return undefined;
 }
 
 /** The closed ticket about the same problem at the same place whose closure is within the recurrence window. */

@@ -28,6 +28,7 @@ import {
   selectRecentTickets,
   selectTicketsAtPlace,
 } from './intake-queries.js';
+import { findOpenInTransaction } from './open-duplicate-guard.js';
 import { selectTicketsAssignedTo, selectTicketsOfPerson } from './people-queries.js';
 import { countRecords } from './record-counts.js';
 import {
@@ -46,7 +47,7 @@ import { fromTicketRow, toTicketRow } from './ticket-rows.js';
 import { applyPatch, startTicket } from './ticket-state.js';
 import { type DialectKind, inTransaction, rollbackWith, type StoreDb } from './transaction.js';
 
-type Created = { ticket: Ticket; created: boolean; outboxIds: number[] };
+type Created = { ticket: Ticket; created: boolean; outboxIds: number[]; duplicate?: true };
 type CreateTicketInput = Parameters<TicketStore['createTicket']>[1];
 const ALREADY_HANDLED = Symbol('already handled');
 
@@ -117,7 +118,7 @@ export class KyselyTicketStore implements TicketStore {
   }
 
   async createTicket(fields: NewTicket, input: CreateTicketInput): Promise<Created> {
-    const { messageKey, event, outbox } = input;
+    const { messageKey, event, outbox, unlessOpen = [] } = input;
     // no look before the transaction: marking the message handled inside it is the check (one read less)
     const result = await this.write(async (trx): Promise<Created | typeof ALREADY_HANDLED> => {
       const number = await reserveCounter(trx, 'ticket', 1);
@@ -126,6 +127,11 @@ export class KyselyTicketStore implements TicketStore {
         if ((await markHandled(trx, messageKey, outcome, this.seal)) === 'already_handled') {
           rollbackWith(ALREADY_HANDLED);
         }
+      }
+      // after the redelivery check, so that a message's own ticket is never its duplicate
+      const open = await findOpenInTransaction(trx, this.dialect, unlessOpen);
+      if (open) {
+        rollbackWith({ ticket: open, created: false, outboxIds: [], duplicate: true } satisfies Created);
       }
       const ticket = startTicket(fields, number);
       const row = toTicketRow(ticket);

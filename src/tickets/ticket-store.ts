@@ -122,6 +122,9 @@ export interface TicketStore {
   /**
    * Creates a ticket with its `created` event and outbox in one transaction and marks the message handled;
    * when the message was already handled, returns the ticket it made (`created: false`) and changes nothing.
+   * With `unlessOpen`, the look for an open ticket about the same problem and the creation are one step that
+   * concurrent writers (other workers, other processes) cannot race: when a query finds a ticket, nothing is
+   * written and that ticket comes back with `duplicate: true`.
    */
   createTicket(
     ticket: NewTicket,
@@ -130,8 +133,10 @@ export interface TicketStore {
       event: NewEvent;
       /** The messages about the new ticket; a function when they need its number. */
       outbox: readonly OutboxMessage[] | ((ticket: Ticket) => readonly OutboxMessage[]);
+      /** Queries for an open ticket this one would duplicate, tried in order, all at one place. */
+      unlessOpen?: readonly PlaceQuery[];
     },
-  ): Promise<{ ticket: Ticket; created: boolean; outboxIds: number[] }>;
+  ): Promise<{ ticket: Ticket; created: boolean; outboxIds: number[]; duplicate?: true }>;
   /** Appends one event, applies its patch and queues its outbox, in one transaction. */
   change(ticketNumber: number, change: Change): Promise<ChangeResult>;
   getTicket(ticketNumber: number): Promise<Ticket | undefined>;

@@ -243,6 +243,85 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
         expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         expect(await store.verifyAudit()).toEqual({ ok: true, tickets: 20, events: 20 });
       });
+
+      describe('unless an open ticket about the same problem is there', () => {
+        const sameProblem = (categories: NewTicket['category'][] = ['elevator']) => ({
+          place: { building: 3 },
+          categories,
+          statuses: ['open', 'accepted', 'returned'] as const,
+          createdFrom: at(-60),
+          limit: 1,
+        });
+        const report = async (
+          key: string,
+          sender: string,
+          unlessOpen = [sameProblem()],
+          ticket: Partial<NewTicket> = {},
+        ) => {
+          await store.recordMessage(seenMessage({ key, sender, senderId: `wxid-${sender}` }));
+          return store.createTicket(
+            newTicket({ reporter: sender, reporterId: `wxid-${sender}`, ...ticket }),
+            {
+              messageKey: key,
+              event: createdEvent(),
+              outbox: [reply('已受理')],
+              unlessOpen,
+            },
+          );
+        };
+
+        it('opens one ticket when ten neighbours report the same problem at once, the rest learning which', async () => {
+          const results = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => report(`msg-${i}`, `邻居${i}`)),
+          );
+
+          const created = results.filter((r) => r.created);
+          expect(created).toHaveLength(1);
+          expect(results.filter((r) => r.duplicate)).toHaveLength(9);
+          expect(new Set(results.map((r) => r.ticket.number))).toEqual(new Set([created[0]?.ticket.number]));
+          expect(await store.listTickets()).toHaveLength(1);
+          expect(await store.pendingOutbox()).toHaveLength(1);
+          expect(await store.verifyAudit()).toMatchObject({ ok: true, tickets: 1, events: 1 });
+          // the duplicates' messages are left unread, for the caller to join them to the ticket
+          const outcomes = await Promise.all(results.map((_, i) => store.getMessage(`msg-${i}`)));
+          expect(outcomes.filter((m) => m?.outcome === null)).toHaveLength(9);
+        });
+
+        it('tries the queries in order and finds a ticket in a neighbouring category', async () => {
+          await report('msg-a', '王阿姨');
+
+          const second = await report('msg-b', '李叔', [
+            sameProblem(['water_supply']),
+            sameProblem(['elevator']),
+          ]);
+
+          expect(second).toMatchObject({ created: false, duplicate: true, ticket: { number: 1 } });
+        });
+
+        it('opens a ticket when only other places or categories are open, or the open one is closed', async () => {
+          await report('msg-a', '王阿姨');
+          const building5 = { compound: '幸福里一区', building: 5, unit: null, room: null, landmark: null };
+          const elsewhere = await report('msg-b', '李叔', [{ ...sameProblem(), place: { building: 5 } }], {
+            location: building5,
+          });
+          const otherKind = await report('msg-c', '赵姐', [sameProblem(['gas'])], { category: 'gas' });
+          await store.change(1, {
+            event: { at: at(5), actor: '魏经理', type: 'closed', detail: 'fixed' },
+            patch: { status: 'closed' },
+          });
+          const afterClosing = await report('msg-d', '钱伯', [sameProblem()]);
+
+          expect([elsewhere.created, otherKind.created, afterClosing.created]).toEqual([true, true, true]);
+        });
+
+        it("returns a redelivered message's own ticket as made by it, not as its duplicate", async () => {
+          const first = await report('msg-a', '王阿姨');
+
+          const again = await report('msg-a', '王阿姨');
+
+          expect(again).toEqual({ ticket: first.ticket, created: false, outboxIds: [] });
+        });
+      });
     });
 
     describe('change', () => {

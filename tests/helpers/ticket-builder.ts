@@ -24,6 +24,11 @@ const SAMPLE: NewTicket = {
   confidence: 0.9,
 };
 
+/** The sample ticket as a new one, with the given fields on top. */
+export function newSampleTicket(overrides: Partial<NewTicket> = {}): NewTicket {
+  return { ...SAMPLE, ...overrides };
+}
+
 /** A stored ticket as the store starts one (open, empty later fields), with the given fields on top. */
 export function buildTicket(number: number, overrides: Partial<Ticket> = {}): Ticket {
   return { ...startTicket(SAMPLE, number), ...overrides };

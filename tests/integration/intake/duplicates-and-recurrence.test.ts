@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SimulatedClock } from '../../../src/clock/clock.js';
 import type { TestApp } from '../../helpers/test-app.js';
+import { newSampleTicket } from '../../helpers/ticket-builder.js';
 import { closeTicket, DAY, eventTypes, GROUP, HOUR, startClockedApp } from './intake-test-kit.js';
 
 describe('a report of a known problem joins or reopens its ticket', () => {
@@ -90,5 +91,43 @@ describe('a report of a known problem joins or reopens its ticket', () => {
     const tickets = await app.tickets.listTickets();
     expect(tickets.map((t) => t.status)).toEqual(['closed', 'open']);
     expect(await eventTypes(app, 1)).not.toContain('recurrence');
+  });
+});
+
+describe('two workers reading the same problem at once', () => {
+  let app: TestApp;
+  let clock: SimulatedClock;
+
+  beforeEach(async () => {
+    ({ app, clock } = await startClockedApp());
+  });
+
+  afterEach(async () => {
+    await app.stop();
+  });
+
+  it('joins the ticket another worker opened after this message was read, instead of opening a second', async () => {
+    // another worker opens 王阿姨's report of the same lift just after this worker looked for an open one
+    const look = vi.spyOn(app.tickets, 'ticketsAtPlace');
+    look.mockImplementationOnce(async () => {
+      await app.tickets.createTicket(
+        newSampleTicket({ createdAt: clock.now(), text: '3号楼电梯又坏了，老人下不了楼' }),
+        {
+          messageKey: null,
+          event: { at: clock.now(), actor: '王阿姨', type: 'created', detail: '' },
+          outbox: [],
+        },
+      );
+      return [];
+    });
+
+    await app.say({ from: '陈大爷', room: GROUP, text: '3号楼的电梯怎么又停了，只能爬楼' });
+
+    expect(look).toHaveBeenCalled();
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.coReporters).toEqual(['陈大爷']);
+    const reply = app.sent.filter((m) => m.room === GROUP && m.mentions.includes('陈大爷'));
+    expect(reply.map((m) => m.text)).toEqual([expect.stringContaining('#1')]);
   });
 });
