@@ -45,11 +45,11 @@ export type TrainOptions = {
   learningRate: number;
 };
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  l2: 1e-4,
-  minCount: 2,
+  l2: 3e-4,
+  minCount: 1,
   folds: 5,
   epochs: 15,
-  learningRate: 0.5,
+  learningRate: 0.2,
 };
 
 export type TrainingMessage = {
@@ -285,11 +285,9 @@ export function loadModel(file: ModelFile): LocalModel {
   for (const name of HEAD_NAMES) {
     const stored = file.heads[name];
     const bytes = Buffer.from(stored.weights, 'base64');
-    const quantised = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-    const weights = new Float64Array(quantised.length);
-    for (let i = 0; i < quantised.length; i++) {
-      weights[i] = (quantised[i] as number) * stored.scale;
-    }
+    // a copy, so that the 16-bit view is aligned whatever the buffer's offset
+    const weights = new Int16Array(bytes.byteLength / 2);
+    new Uint8Array(weights.buffer).set(bytes);
     heads[name] = {
       labels: stored.labels,
       temperature: stored.temperature,
@@ -297,6 +295,7 @@ export function loadModel(file: ModelFile): LocalModel {
         classes: stored.labels.length,
         features: file.features.length,
         weights,
+        weightScale: stored.scale,
         bias: Float64Array.from(stored.bias),
       },
     };

@@ -1,8 +1,17 @@
 /** One example as the model sees it: indices of the features present (each counts once), and its class. */
 export type SparseRow = { features: Int32Array; label: number };
 
-/** A fitted multinomial logistic regression head: weights laid out feature-major (`w[f * K + k]`). */
-export type SoftmaxWeights = { classes: number; features: number; weights: Float64Array; bias: Float64Array };
+/**
+ * A multinomial logistic regression head: weights laid out feature-major (`w[f * K + k]`), each times
+ * `weightScale` (a loaded model keeps its 16-bit weights as they are stored, a quarter of the memory).
+ */
+export type SoftmaxWeights = {
+  classes: number;
+  features: number;
+  weights: Float64Array | Int16Array;
+  weightScale?: number;
+  bias: Float64Array;
+};
 
 /** The value each present feature takes: 1/√n, so long rambling messages do not shout. */
 export const rowScale = (row: Int32Array): number => (row.length === 0 ? 0 : 1 / Math.sqrt(row.length));
@@ -15,7 +24,7 @@ export function logitsOf(
 ): Float64Array {
   const K = model.classes;
   out.set(model.bias);
-  const scale = rowScale(row);
+  const scale = rowScale(row) * (model.weightScale ?? 1);
   for (let i = 0; i < row.length; i++) {
     const base = (row[i] as number) * K;
     for (let k = 0; k < K; k++) {

@@ -16,6 +16,14 @@ import { testSettings, VALID_REPLY } from './llm-test-setup.js';
 // them otherwise fails here with the reason, not with a call count.
 const directory = loadDirectory();
 const shipped = createLocalClassifier(directory);
+
+/** Faint signs of danger; the first the shipped model reads as an emergency check is the case. */
+const FAINT_DANGER = ['楼道里有点味道', '楼道里有点烟', '楼下有点烟味，不知道哪来的', '走廊好像有点焦糊味'];
+function checkText(): string {
+  const text = FAINT_DANGER.find((t) => shipped.classifySync({ text: t }).emergency_check);
+  expect(text, `one of ${FAINT_DANGER.join(' / ')} read as an emergency check`).toBeDefined();
+  return text ?? '';
+}
 const NOISE_REPLY = {
   ...VALID_REPLY,
   category: 'noise',
@@ -75,11 +83,10 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('still asks about a possible emergency (an emergency check), however sure the rest is', async () => {
-    const text = '楼道里有点味道';
+    const text = checkText();
 
     const result = await classifier.classify({ text });
 
-    expect(shipped.classifySync({ text }).emergency_check).toBe(true);
     expect(server.requests).toHaveLength(1);
     expect(result.source).toBe('llm');
   });
@@ -112,7 +119,7 @@ describe('the cascade asks the LLM only where it pays', () => {
 
 describe('a draft reading', () => {
   it('is the local model alone: no request, whatever the policy would ask', async () => {
-    const text = '楼道里有点味道';
+    const text = checkText();
 
     const draft = await classifier.classify({ text, draft: true });
     const full = await classifier.classify({ text });

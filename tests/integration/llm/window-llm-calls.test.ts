@@ -44,6 +44,10 @@ const VAGUE = [
   '又来了',
   '这个咋弄',
   '啥情况',
+  '咋整',
+  '啥时候的事',
+  '这咋办呢',
+  '谁晓得咋回事哦',
 ];
 const isRequest = (text: string) =>
   ['grievance', 'emergency'].includes(shipped.classifySync({ text }).intent);
