@@ -22,7 +22,14 @@ const WORKERS = [1, 2, 4];
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
-type Run = { workers: number; rate: number; tickets: number; duplicates: number; auditOk: boolean };
+type Run = {
+  workers: number;
+  rate: number;
+  tickets: number;
+  byIntent: string;
+  duplicates: number;
+  auditOk: boolean;
+};
 
 /** Starts one intake worker process on the bot's store and queues; resolves once it is consuming. */
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
@@ -101,6 +108,9 @@ async function run(databaseUrl: string, workers: number): Promise<Run> {
       workers,
       rate,
       tickets: tickets.length,
+      byIntent: ['grievance', 'emergency', 'inquiry']
+        .map((intent) => tickets.filter((t) => t.intent === intent).length)
+        .join('/'),
       duplicates: duplicateTickets(tickets),
       auditOk: audit.ok,
     };
@@ -119,13 +129,13 @@ if (!PG_URL) {
   process.exit(0);
 }
 print(`intake worker processes on PostgreSQL: ${MESSAGES} messages of a group mix per run`);
-print('  workers   msg/s  ×1 worker  tickets  duplicates  audit');
+print('  workers   msg/s  ×1 worker  tickets (grievance/emergency/question)  duplicates  audit');
 let one = 0;
 for (const n of WORKERS) {
   const r = await run(PG_URL, n);
   one ||= r.rate;
   print(
-    `  ${String(n).padStart(7)}  ${r.rate.toFixed(0).padStart(6)}  ${(r.rate / one).toFixed(2).padStart(9)}  ${String(r.tickets).padStart(7)}  ${String(r.duplicates).padStart(10)}  ${r.auditOk ? 'ok' : 'BROKEN'}`,
+    `  ${String(n).padStart(7)}  ${r.rate.toFixed(0).padStart(6)}  ${(r.rate / one).toFixed(2).padStart(9)}  ${String(r.tickets).padStart(7)} (${r.byIntent})${' '.repeat(Math.max(1, 29 - r.byIntent.length))}${String(r.duplicates).padStart(10)}  ${r.auditOk ? 'ok' : 'BROKEN'}`,
   );
 }
 process.exit(0);
