@@ -11,10 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeApp } from '../src/compose.js';
+import { parseConfig } from '../src/config.js';
 import { silentLogger } from '../src/logger.js';
 import type { Ticket } from '../src/tickets/ticket.js';
 import { dropSchema } from '../tests/helpers/postgres-schema.js';
-import { BENCH_REDIS_URL, benchConfig } from './bench-config.js';
+import { benchEnv } from './bench-config.js';
 import { readBurst } from './burst.js';
 
 const MESSAGES = Number(process.argv[2] ?? 1000);
@@ -81,26 +82,17 @@ export function duplicateTickets(tickets: readonly Ticket[]): number {
 async function run(databaseUrl: string, workers: number): Promise<Run> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-bench-'));
   const schema = `shaozi_bench_${randomUUID().replaceAll('-', '')}`;
-  const env = {
+  const env = benchEnv(dataDir, `bench-${randomUUID()}`, {
     DATABASE_URL: databaseUrl,
     DATABASE_SCHEMA: schema,
     INLINE_WORKERS: 'false',
-  };
-  const config = benchConfig(dataDir, `bench-${randomUUID()}`, env);
+  });
+  const config = parseConfig(env);
   // the bot first: it makes the schema the workers open
   const app = await composeApp({ config, logger: silentLogger });
   const children: ChildProcess[] = [];
   try {
-    const workerEnv = {
-      ...env,
-      DATA_DIR: dataDir,
-      QUEUE_PREFIX: config.QUEUE_PREFIX,
-      REDIS_URL: BENCH_REDIS_URL,
-      SWEEP_INTERVAL_S: '0',
-      RECOVERY_INTERVAL_S: '0',
-      DIGEST_CRON: 'off',
-    };
-    children.push(...(await Promise.all(Array.from({ length: workers }, () => startWorker(workerEnv)))));
+    children.push(...(await Promise.all(Array.from({ length: workers }, () => startWorker(env)))));
     const rate = await readBurst(app, MESSAGES, Number(process.env.BENCH_DEADLINE_MS ?? 300_000));
     const tickets = await app.tickets.listTickets();
     const audit = await app.tickets.verifyAudit();

@@ -1,6 +1,11 @@
 import type { Classification, ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
-import { type CascadePolicy, DEFAULT_CHECK_BUDGET_MS, DEFAULT_MESSAGE_BUDGET_MS } from './cascade-policy.js';
+import {
+  type CascadePolicy,
+  DEFAULT_CHECK_BUDGET_MS,
+  DEFAULT_MESSAGE_BUDGET_MS,
+  shouldAskLlm,
+} from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
 import { type BudgetOptions, createLlmBudget } from './llm-budget.js';
 
@@ -37,7 +42,9 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
       if (!deps.remote || input.draft) {
         return local;
       }
-      const remembered = deps.remote.remembered?.(input);
+      // the cache is looked in only for a message the LLM would be asked about (most are sure locally)
+      const wouldAsk = local.emergency_check || shouldAskLlm(local, deps.policy);
+      const remembered = wouldAsk ? deps.remote.remembered?.(input) : undefined;
       const decision = budget.decide(local, { remembered: remembered?.success === true });
       if (decision === 'sure') {
         return local;

@@ -5,8 +5,10 @@ import { type CascadePolicy, decisiveConfidence, shouldAskLlm } from './cascade-
 export type BudgetDecision = 'ask' | 'sure' | 'over-budget' | 'remembered';
 
 export type LlmBudget = {
-  /** Decides one message and records it: every message counts in the share, asked or not. */
-  /** `remembered`: whether the LLM's answer for this message is already held (a cache hit costs nothing). */
+  /**
+   * Decides one message and records it: every message counts in the share, asked or not. `remembered`:
+   * whether the LLM's answer for this message is already held (a cache hit costs nothing).
+   */
   decide(local: Classification, options?: { remembered?: boolean }): BudgetDecision;
   /** Messages seen and LLM calls granted since start. */
   stats(): { seen: number; asked: number };
