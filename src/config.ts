@@ -44,6 +44,12 @@ export const ConfigSchema = z.object({
    * one message (answers to residents and emergencies never wait); 0 sends each alone.
    */
   OUTBOX_BATCH_WINDOW_S: z.coerce.number().int().min(0).default(60),
+  /**
+   * The same for a routine notice (about a ticket of normal urgency, whose response deadline is hours away):
+   * it waits longer, so a grid worker gets one message listing the new tickets, co-reports and reminders of
+   * several minutes rather than one each. 0 with a batch window uses that window.
+   */
+  OUTBOX_ROUTINE_WINDOW_S: z.coerce.number().int().min(0).default(600),
   /** Run the queue processors inside the bot process (false when `npm run worker:*` runs them). */
   INLINE_WORKERS: Flag.default(true),
   /**

@@ -6,7 +6,7 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp } from './conversation-cues.js';
 import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { answer, notice } from './reply-to.js';
+import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
@@ -69,7 +69,7 @@ export async function recordFollowUp(
     outbox: [
       answer(message, intakeReplies.followUpPassedOn(t)),
       ...t.assignees.map((name) =>
-        notice(name, intakeReplies.followUpNotice(t, message.sender, message.text)),
+        ticketNotice(t, name, intakeReplies.followUpNotice(t, message.sender, message.text)),
       ),
     ],
   });

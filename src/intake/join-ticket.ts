@@ -4,7 +4,7 @@ import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { answer, notice } from './reply-to.js';
+import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
@@ -40,7 +40,7 @@ export async function joinAsCoReporter(
     outbox: [
       answer(message, intakeReplies.joinedTicket(joined)),
       ...(notifiesAt(joined.coReporters.length + 1) ? t.assignees : []).map((name) =>
-        notice(name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),
+        ticketNotice(joined, name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),
       ),
     ],
   });

@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
-import { asEmergency, noticeTo, toReporter } from '../outbox/address.js';
+import { asEmergency, noticeAbout, noticeTo, toReporter } from '../outbox/address.js';
 import type { ResourceMatch } from '../routing/match-resources.js';
 import type { Routing } from '../routing/route-ticket.js';
 import type { Deadlines } from '../sla/deadlines.js';
@@ -117,7 +117,11 @@ export function announceTicket(
   return [
     toReporter(t, replies.grievanceAck(t, handler)),
     ...routing.assignees.map((name) =>
-      noticeTo(name, `${replies.assigneeNotice(t, handler)}${name === routing.gridWorker ? offer : ''}`),
+      noticeAbout(
+        t,
+        name,
+        `${replies.assigneeNotice(t, handler)}${name === routing.gridWorker ? offer : ''}`,
+      ),
     ),
     ...branchUrgentNotice(directory, t, routing, handler, routing.assignees),
   ];

@@ -5,7 +5,7 @@ import { isReporterOrCo, withCoReporter } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { intakeReplies } from './replies.js';
-import { answer, notice } from './reply-to.js';
+import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import type { SettleResult, TicketChangeDeps } from './settle-on-ticket.js';
 
@@ -49,7 +49,7 @@ export async function reopenRecurrence(
     outbox: (t) => [
       answer(message, intakeReplies.recurrenceReopened(t)),
       ...t.assignees.map((name) =>
-        notice(name, intakeReplies.recurrenceNotice(t, message.sender, message.text)),
+        ticketNotice(t, name, intakeReplies.recurrenceNotice(t, message.sender, message.text)),
       ),
     ],
   });

@@ -2,6 +2,7 @@
 export {
   answerTo as answer,
   asEmergency,
+  noticeAbout as ticketNotice,
   noticeTo as notice,
   privateTo as privately,
 } from '../outbox/address.js';

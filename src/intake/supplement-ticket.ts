@@ -4,7 +4,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 import { intakeReplies } from './replies.js';
-import { answer, notice } from './reply-to.js';
+import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
@@ -41,7 +41,7 @@ export async function supplementTicket(
     patch: { text: joinTexts(t.text, message.text), ...(location ? { location } : {}) },
     expectStatus: ADDABLE,
     outbox: (options.notify ? t.assignees : []).map((name) =>
-      notice(name, intakeReplies.supplementNotice(t, message.sender, message.text)),
+      ticketNotice(t, name, intakeReplies.supplementNotice(t, message.sender, message.text)),
     ),
   });
 }

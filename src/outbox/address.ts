@@ -24,6 +24,19 @@ export function noticeTo(name: string, text: string, id: string | null = null): 
   return { ...privateTo(name, text, id), sendClass: 'notice' };
 }
 
+/**
+ * A private notice to a staff member about a ticket: routine when the ticket is of normal urgency (sent after
+ * every other class and batched over a longer window), else a notice.
+ */
+export function noticeAbout(t: Pick<Ticket, 'urgency'>, name: string, text: string): OutboxMessage {
+  return { ...privateTo(name, text), sendClass: t.urgency === 'normal' ? 'routine' : 'notice' };
+}
+
+/** Whether a message is a private notice to a staff member (batched, and sent on the staff channel if any). */
+export function isStaffNotice(m: Pick<OutboxMessage, 'sendClass' | 'room' | 'to'>): boolean {
+  return (m.sendClass === 'notice' || m.sendClass === 'routine') && m.room === null && m.to !== null;
+}
+
 /** The same message, sent before everything else (an emergency's answer and alerts). */
 export function asEmergency(message: OutboxMessage): OutboxMessage {
   return { ...message, sendClass: 'emergency' };

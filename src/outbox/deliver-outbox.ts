@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { NotBefore } from '../queue/not-before.js';
 import type { OutboxRow } from '../tickets/outbox.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
+import { isStaffNotice } from './address.js';
 import { outboxReplies } from './replies.js';
 import type { SendBudget } from './send-budget.js';
 
@@ -34,6 +35,8 @@ export type DeliverDeps = {
   waitFor: (at: Date, scope: 'queue' | 'job') => Promise<void>;
   /** How long a staff notice waits for more to the same person to go out with it; 0 sends each alone. */
   batchWindowMs: number;
+  /** The same for a routine notice (about a ticket of normal urgency); by default the notices' window. */
+  routineWindowMs?: number;
   /** Where staff notices go instead of the bot's account, for the staff it reaches (outside its budget). */
   staffChannel?: StaffChannel;
 };
@@ -55,7 +58,8 @@ export async function deliverOutbox(deps: DeliverDeps, job: { outboxId: number }
   if (!row || row.sentAt !== null || row.failedAt !== null) {
     return;
   }
-  const batchEnd = isBatched(deps, row) ? new Date(row.createdAt.getTime() + deps.batchWindowMs) : null;
+  const window = batchWindow(deps, row);
+  const batchEnd = window > 0 ? new Date(row.createdAt.getTime() + window) : null;
   const staff = staffChannelFor(deps, row);
   await waitForTurn(deps, row, { batchEnd, inBudget: staff === undefined });
   // a notice that waited past its window (a backlog) takes along everything to that person meanwhile
@@ -108,13 +112,18 @@ async function waitForTurn(
 
 /** The staff channel, for a private staff notice to someone it reaches. */
 function staffChannelFor(deps: Pick<DeliverDeps, 'staffChannel'>, row: OutboxRow): StaffChannel | undefined {
-  const isNotice = row.sendClass === 'notice' && row.room === null && row.to !== null;
-  return isNotice && deps.staffChannel?.reaches(row.to ?? '') ? deps.staffChannel : undefined;
+  return isStaffNotice(row) && deps.staffChannel?.reaches(row.to ?? '') ? deps.staffChannel : undefined;
 }
 
-/** Staff notices in private are batched; emergencies, replies and group messages never are. */
-function isBatched(deps: Pick<DeliverDeps, 'batchWindowMs'>, row: OutboxRow): boolean {
-  return deps.batchWindowMs > 0 && row.sendClass === 'notice' && row.room === null && row.to !== null;
+/**
+ * How long a message waits for others to the same person: staff notices in private are batched (routine ones
+ * over their longer window); emergencies, replies and group messages never are.
+ */
+function batchWindow(deps: Pick<DeliverDeps, 'batchWindowMs' | 'routineWindowMs'>, row: OutboxRow): number {
+  if (deps.batchWindowMs <= 0 || !isStaffNotice(row)) {
+    return 0;
+  }
+  return row.sendClass === 'routine' ? (deps.routineWindowMs ?? deps.batchWindowMs) : deps.batchWindowMs;
 }
 
 /** Sends the message; false when it can never be delivered (its rows are set aside, visibly). */

@@ -5,7 +5,7 @@ import type { SendClass } from '../tickets/outbox.js';
 export const SEND_WINDOW_MS = 60_000;
 
 /** How far below the account's limit each class must stop: emergencies may use it all. */
-const RANK: Record<SendClass, number> = { emergency: 0, reply: 1, notice: 2 };
+const RANK: Record<SendClass, number> = { emergency: 0, reply: 1, notice: 2, routine: 3 };
 
 /**
  * A bot account's sends per minute, shared by every class of message, on the injected clock (so replay's

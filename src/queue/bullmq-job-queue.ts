@@ -12,7 +12,10 @@ import { logQueueErrors } from './queue-errors.js';
  * highest class waiting, in order within a class, so a backlog of notices never stands before a reply or an
  * emergency. BullMQ runs jobs without a priority before every prioritized one, so every class carries one.
  */
-const OUTBOX_PRIORITY = { emergency: 1, reply: 2, notice: 3 } as const satisfies Record<SendClass, number>;
+const OUTBOX_PRIORITY = { emergency: 1, reply: 2, notice: 3, routine: 4 } as const satisfies Record<
+  SendClass,
+  number
+>;
 
 const CLEANUP = {
   removeOnComplete: { age: 3600, count: 1000 },

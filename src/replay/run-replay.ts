@@ -51,6 +51,7 @@ export async function runReplay(options: ReplayOptions, io: ReplayIo): Promise<n
     OUTBOX_PER_MINUTE: options.env.OUTBOX_PER_MINUTE,
     // a replay shows each message as it was made unless asked to batch staff notices
     OUTBOX_BATCH_WINDOW_S: options.env.OUTBOX_BATCH_WINDOW_S ?? '0',
+    OUTBOX_ROUTINE_WINDOW_S: options.env.OUTBOX_ROUTINE_WINDOW_S,
     // timers follow the simulated clock (play steps them), not BullMQ's wall-clock schedulers
     SWEEP_INTERVAL_S: '0',
     DIGEST_CRON: 'off',

@@ -1,8 +1,10 @@
 /**
  * What a message is, for the send budget: an emergency answer or alert goes first, then replies to the
- * people who spoke to the bot (residents in their groups or privately), then notices to staff.
+ * people who spoke to the bot (residents in their groups or privately), then notices to staff, then routine
+ * notices (about tickets of normal urgency: nobody waits on them within minutes, so they wait longer for
+ * more to the same person and go out together).
  */
-export const SEND_CLASSES = ['emergency', 'reply', 'notice'] as const;
+export const SEND_CLASSES = ['emergency', 'reply', 'notice', 'routine'] as const;
 export type SendClass = (typeof SEND_CLASSES)[number];
 
 /** A message the bot must send, written in the same transaction as the change that caused it. */

@@ -1,7 +1,7 @@
 import { toChinaIso } from '../../clock/china-time.js';
 import type { Clock } from '../../clock/clock.js';
 import type { Directory } from '../../directory/directory.js';
-import { noticeTo } from '../../outbox/address.js';
+import { noticeAbout } from '../../outbox/address.js';
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import {
@@ -119,7 +119,7 @@ async function offer(
     patch: {},
     expectStatus: [t.status],
     expectSeq: log.at(-1)?.seq ?? 0,
-    outbox: [...record.to.map((name) => noticeTo(name, text)), ...toGroup],
+    outbox: [...record.to.map((name) => noticeAbout(t, name, text)), ...toGroup],
   });
   if (res.ok) {
     await deps.queue.enqueueOutbox(res.outboxIds);

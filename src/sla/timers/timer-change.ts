@@ -1,5 +1,5 @@
 import { toChinaIso } from '../../clock/china-time.js';
-import { noticeTo, toReporter } from '../../outbox/address.js';
+import { noticeAbout, noticeTo, toReporter } from '../../outbox/address.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { Change } from '../../tickets/ticket-store.js';
@@ -59,7 +59,9 @@ export function timerChange(
         ...base,
         event: event('reminded', remindedDetail(step.deadline, step.at, assignees)),
         patch: {},
-        outbox: assignees.map((n) => noticeTo(n, slaReplies.reminder(ticket, step.deadline, step.at, now))),
+        outbox: assignees.map((n) =>
+          noticeAbout(ticket, n, slaReplies.reminder(ticket, step.deadline, step.at, now)),
+        ),
       };
     case 'overdue':
       return {
@@ -78,7 +80,7 @@ export function timerChange(
         event: event('escalated', escalatedDetail(rung.level, rung.person, step.deadline, step.at)),
         patch: { escalationLevel: rung.level, overdue: true },
         outbox: [
-          noticeTo(rung.person, slaReplies.escalation(ticket, step.deadline, step.at, holders)),
+          noticeAbout(ticket, rung.person, slaReplies.escalation(ticket, step.deadline, step.at, holders)),
           ...assigneesNote(ticket, (t) =>
             slaReplies.escalationNote(t, step.deadline, rung.person, rung.title),
           ).filter((m) => m.to !== rung.person),
@@ -114,7 +116,7 @@ export function timerChange(
 }
 
 function assigneesNote(ticket: Ticket, text: (t: Ticket) => string): OutboxMessage[] {
-  return ticket.assignees.map((n) => noticeTo(n, text(ticket)));
+  return ticket.assignees.map((n) => noticeAbout(ticket, n, text(ticket)));
 }
 
 const iso = (date: Date | null): string => (date ? toChinaIso(date) : 'none');

@@ -4,8 +4,10 @@ import { clockedAppPerTest, GROUP, HOUR } from './intake-test-kit.js';
 describe('the class each intake message is sent in', () => {
   const bot = clockedAppPerTest();
 
-  it('sends the staff what residents add to a ticket as notices (batched, on the staff channel when set)', async () => {
+  it('sends the staff what residents add to a ticket as notices, routine ones for a ticket of normal urgency', async () => {
     await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    const ticket = await bot.app.tickets.getTicket(1);
+    const staffClass = ticket?.urgency === 'normal' ? 'routine' : 'notice';
     bot.clock.advance(HOUR / 4);
     const before = bot.app.sent.length;
     await bot.app.say({ from: '陈大爷', room: GROUP, text: '3号楼电梯停了，又得爬楼' });
@@ -18,10 +20,24 @@ describe('the class each intake message is sent in', () => {
     expect(toStaff.map((m) => m.text)).toEqual(
       expect.arrayContaining([expect.stringContaining('又有居民反映'), expect.stringContaining('【催办】')]),
     );
-    expect(toStaff.every((m) => m.sendClass === 'notice')).toBe(true);
+    expect(toStaff.length).toBeGreaterThan(1);
+    expect(toStaff.every((m) => m.sendClass === staffClass)).toBe(true);
     // the residents' own answers stay replies
     expect(toResidents.length).toBeGreaterThan(0);
     expect(toResidents.every((m) => m.sendClass === 'reply')).toBe(true);
+  });
+
+  it("sends an urgent ticket's staff notices as notices and a normal one's as routine", async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '5号楼东边那盏路灯不亮了' });
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '18号楼停水一整天了，家里老人没水吃药' });
+    const [normal, urgent] = [await bot.app.tickets.getTicket(1), await bot.app.tickets.getTicket(2)];
+    expect([normal?.urgency, urgent?.urgency]).toEqual(['normal', 'urgent']);
+    const classOf = (n: number) =>
+      new Set(
+        bot.app.sent.filter((m) => m.room === null && m.text.includes(`#${n}`)).map((m) => m.sendClass),
+      );
+    expect(classOf(1)).toEqual(new Set(['routine']));
+    expect(classOf(2)).toEqual(new Set(['notice']));
   });
 
   it('sends the responders what the group says about an open emergency as emergencies, before all else', async () => {

@@ -24,6 +24,20 @@ function checkText(): string {
   expect(text, `one of ${FAINT_DANGER.join(' / ')} read as an emergency check`).toBeDefined();
   return text ?? '';
 }
+/** Vague complaints about noise; the first the shipped model reads as a grievance it is unsure of is the case. */
+const VAGUE_NOISE = ['楼上那家天天吵', '隔壁最近老是吵', '楼下那家天天吵得很', '隔壁那家最近老是吵'];
+function unsureText(): string {
+  const text = VAGUE_NOISE.find((t) => {
+    const local = shipped.classifySync({ text: t });
+    return (
+      local.intent === 'grievance' &&
+      !local.emergency_check &&
+      local.confidence < DEFAULT_CASCADE_POLICY.threshold
+    );
+  });
+  expect(text, `one of ${VAGUE_NOISE.join(' / ')} read as an unsure grievance`).toBeDefined();
+  return text ?? '';
+}
 const NOISE_REPLY = {
   ...VALID_REPLY,
   category: 'noise',
@@ -71,13 +85,10 @@ describe('the cascade asks the LLM only where it pays', () => {
   );
 
   it('still asks about an unsure grievance', async () => {
-    const text = '楼上那家天天吵';
-    const local = shipped.classifySync({ text });
+    const text = unsureText();
 
     const result = await classifier.classify({ text });
 
-    expect(local).toMatchObject({ intent: 'grievance', emergency_check: false });
-    expect(local.confidence).toBeLessThan(DEFAULT_CASCADE_POLICY.threshold);
     expect(server.requests).toHaveLength(1);
     expect(result).toMatchObject({ source: 'llm', category: 'noise' });
   });
@@ -92,9 +103,10 @@ describe('the cascade asks the LLM only where it pays', () => {
   });
 
   it('asks once for a text repeated in the group, however it is spaced, and says the second came from the cache', async () => {
-    const first = await classifier.classify({ text: '楼上那家天天吵！', roomTopic: '幸福里一区业主群' });
+    const text = unsureText();
+    const first = await classifier.classify({ text: `${text}！`, roomTopic: '幸福里一区业主群' });
     const second = await classifier.classify({
-      text: '@社区哨子\u2005楼上那家  天天吵！！',
+      text: `@社区哨子\u2005  ${text}  ！！`,
       roomTopic: '幸福里一区业主群',
     });
 

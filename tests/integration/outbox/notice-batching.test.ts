@@ -12,7 +12,8 @@ describe('staff notices on the real pipeline with a batch window', () => {
   });
 
   it('tells the grid worker of two new tickets in one message, and answers each resident at once', async () => {
-    app = await startTestApp({ env: { OUTBOX_BATCH_WINDOW_S: '2' } });
+    // two tickets of normal urgency: their notices are routine and wait the routine window
+    app = await startTestApp({ env: { OUTBOX_BATCH_WINDOW_S: '1', OUTBOX_ROUTINE_WINDOW_S: '2' } });
     const a = app;
     const said = Date.now();
 
@@ -27,7 +28,7 @@ describe('staff notices on the real pipeline with a batch window', () => {
     expect(answers.map(({ m }) => m.mentions)).toEqual([['王阿姨'], ['张大爷']]);
     const toLiMing = a.sent.filter((m) => m.to === '李明');
     const noticeAt = a.sentWallMs[a.sent.findIndex((m) => m.to === '李明')] ?? 0;
-    // the residents are answered at once; the notice waits out its window of 2 s
+    // the residents are answered at once; the notice waits out the routine window of 2 s
     expect(answers.every(({ at }) => at - said < 1_500 && at < noticeAt)).toBe(true);
     expect(noticeAt - said).toBeGreaterThanOrEqual(2_000);
     expect(toLiMing).toHaveLength(1);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Messenger } from '../../../src/bot/messenger.js';
 import { systemClock } from '../../../src/clock/clock.js';
 import { silentLogger } from '../../../src/logger.js';
-import { asEmergency, noticeTo, privateTo } from '../../../src/outbox/address.js';
+import { asEmergency, noticeAbout, noticeTo, privateTo } from '../../../src/outbox/address.js';
 import { deliverOutbox, waitInQueue } from '../../../src/outbox/deliver-outbox.js';
 import { SendBudget } from '../../../src/outbox/send-budget.js';
 import { BullmqJobQueue } from '../../../src/queue/bullmq-job-queue.js';
@@ -18,7 +18,12 @@ import type { OutboxMessage } from '../../../src/tickets/outbox.js';
 type Sent = { text: string; to: string | null; room: string | null; at: number };
 
 /** The outbox's worker on a real store and Redis, with a messenger that records what it is given. */
-async function startOutbox(options: { perMinute: number; windowMs?: number; batchWindowMs?: number }) {
+async function startOutbox(options: {
+  perMinute: number;
+  windowMs?: number;
+  batchWindowMs?: number;
+  routineWindowMs?: number;
+}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-lanes-'));
   const tickets = await openTicketStore({ sqlitePath: join(dataDir, 'shaozi.db') });
   const connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
@@ -39,6 +44,7 @@ async function startOutbox(options: { perMinute: number; windowMs?: number; batc
     budget: new SendBudget(systemClock, options.perMinute, options.windowMs),
     waitFor: waitInQueue,
     batchWindowMs: options.batchWindowMs ?? 0,
+    routineWindowMs: options.routineWindowMs,
   };
   let workers: RunningWorkers | undefined;
   return {
@@ -215,5 +221,41 @@ describe('staff notices batched per person and window', () => {
     expect(o.sent.map((m) => m.text)).toEqual([
       '您有 3 条新通知，合并发送：\n【1】新工单 #1\n\n【2】新工单 #2\n\n【3】提醒：工单 #1',
     ]);
+  }, 30_000);
+
+  it('lets a routine notice wait its longer window, unless a notice to that person goes first and takes it', async () => {
+    outbox = await startOutbox({ perMinute: 100, batchWindowMs: 500, routineWindowMs: 2_500 });
+    const o = outbox;
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    const normal = { urgency: 'normal' } as const;
+    const urgent = { urgency: 'urgent' } as const;
+    expect(noticeAbout(normal, '李明', 'x').sendClass).toBe('routine');
+    expect(noticeAbout(urgent, '李明', 'x').sendClass).toBe('notice');
+    await o.queueMessages(
+      [noticeAbout(normal, '王芳', '新工单 #1'), noticeAbout(normal, '李明', '新工单 #2')],
+      at(0),
+    );
+    // an urgent ticket's notice to 李明 after his routine one: it goes at the end of its own short window,
+    // first, taking the older routine notice along
+    await o.queueMessages([noticeAbout(urgent, '李明', '新工单 #3【加急】')], at(200));
+    await o.queueMessages([noticeAbout(normal, '王芳', '工单 #1 又有居民反映')], at(1_500));
+
+    o.start();
+    await until(() => o.sent.length === 2, 15_000);
+    await o.queue.waitIdle(10_000);
+
+    const toLiMing = o.sent.filter((m) => m.to === '李明');
+    expect(toLiMing.map((m) => m.text)).toEqual([
+      '您有 2 条新通知，合并发送：\n【1】新工单 #3【加急】\n\n【2】新工单 #2',
+    ]);
+    expect(toLiMing[0]?.at).toBeLessThan(t0 + 2_500);
+    // 王芳's routine notices wait the routine window and go as one
+    const toWangFang = o.sent.filter((m) => m.to === '王芳');
+    expect(toWangFang.map((m) => m.text)).toEqual([
+      '您有 2 条新通知，合并发送：\n【1】新工单 #1\n\n【2】工单 #1 又有居民反映',
+    ]);
+    expect(toWangFang[0]?.at).toBeGreaterThanOrEqual(t0 + 2_500);
+    expect(await o.tickets.pendingOutbox()).toEqual([]);
   }, 30_000);
 });

@@ -18,10 +18,11 @@ describe('BullmqJobQueue.enqueueOutbox', () => {
     await connection?.quit();
   });
 
-  it('takes emergencies first, then replies, then notices, each class in order', async () => {
+  it('takes emergencies first, then replies, then notices, then routine notices, each class in order', async () => {
     connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     const prefix = `test-${randomUUID()}`;
     const classes = new Map<number, SendClass>([
+      [8, 'routine'],
       [1, 'notice'],
       [2, 'reply'],
       [3, 'notice'],
@@ -30,7 +31,7 @@ describe('BullmqJobQueue.enqueueOutbox', () => {
       [6, 'reply'],
     ]);
     queue = new BullmqJobQueue(connection, prefix, undefined, { sendClassesOf: async () => classes });
-    await queue.enqueueOutbox([1, 2, 3]);
+    await queue.enqueueOutbox([8, 1, 2, 3]);
     await queue.enqueueOutbox([4, 5]);
     await queue.enqueueOutbox([6, 7]);
 
@@ -48,6 +49,6 @@ describe('BullmqJobQueue.enqueueOutbox', () => {
     await queue.waitIdle(10_000);
 
     // 7 has no class in the store (a row queued before classes were kept): a reply
-    expect(order).toEqual([4, 5, 2, 6, 7, 1, 3]);
+    expect(order).toEqual([4, 5, 2, 6, 7, 1, 3, 8]);
   });
 });

@@ -17,10 +17,12 @@ function drain(budget: SendBudget, clock: SimulatedClock, sendClass: SendClass, 
 }
 
 describe('SendBudget', () => {
-  it('lets notices fill the minute up to 16 of 20, replies up to 18, emergencies all 20', () => {
+  it('lets routine notices fill the minute up to 14 of 20, notices 16, replies 18, emergencies all 20', () => {
     const budget = new SendBudget(start(), 20);
 
-    expect(['notice', 'reply', 'emergency'].map((c) => budget.ceiling(c as SendClass))).toEqual([16, 18, 20]);
+    expect(['routine', 'notice', 'reply', 'emergency'].map((c) => budget.ceiling(c as SendClass))).toEqual([
+      14, 16, 18, 20,
+    ]);
   });
 
   it('holds a notice once 16 went in the minute but lets an emergency go at once', () => {
