@@ -17,7 +17,7 @@ import { asrSettings, type Config, llmSettings, open311Clients, wecomSettings } 
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
-import { inIntakeOrder } from './intake/intake-order.js';
+import { intakeOrderKey, intakePartition } from './intake/intake-order.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { type IntakeDeps, processIntake } from './intake/process-intake.js';
 import { createUnreadRecovery } from './intake/recover-unread.js';
@@ -169,6 +169,12 @@ async function openCore(
     });
     const queue = new BullmqJobQueue(connection, config.QUEUE_PREFIX, logger, {
       sendClassesOf: (ids) => tickets.sendClassesOf(ids),
+      intakePartitions: config.INTAKE_PARTITIONS,
+      orderKeyOf: async (key) => {
+        const message = await tickets.getMessage(key);
+        return message ? intakeOrderKey(message, directory) : `message:${key}`;
+      },
+      partitionOf: (orderKey, partitions) => intakePartition(orderKey, partitions, directory),
     });
     closers.push(() => queue.close());
     const timers = new BullmqTimers(connection, config.QUEUE_PREFIX, logger);
@@ -225,7 +231,17 @@ export async function composeApp(options: AppOptions): Promise<App> {
       directory,
       logger,
       onMessage: (message) =>
-        acceptMessage({ tickets, queue, clock, logger, isUrgent: core.isUrgent }, message),
+        acceptMessage(
+          {
+            tickets,
+            queue,
+            clock,
+            logger,
+            isUrgent: core.isUrgent,
+            orderKeyOf: (m) => intakeOrderKey(m, directory),
+          },
+          message,
+        ),
       onSent: (message) => {
         options.onSent?.(message);
         sandboxPage?.feed.sent(message);
@@ -259,7 +275,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       connection,
       prefix: config.QUEUE_PREFIX,
       logger,
-      intakeConcurrency: config.INTAKE_CONCURRENCY,
+      intakePartitions: config.INTAKE_PARTITIONS,
       processors: {
         outbox: (job) => deliverOutbox(outboxDeps, job),
         ...(config.INLINE_WORKERS ? intakeProcessors(intakeDeps) : {}),
@@ -402,7 +418,7 @@ function opsOf(
   supervisorsOnly: MiddlewareHandler,
 ): Pick<WebDeps, 'metrics' | 'queueBoard'> {
   const { queue, timers } = core;
-  const queues = [queue.intake, queue.intakeUrgent, queue.outbox, timers.queue];
+  const queues = [...queue.queues, timers.queue];
   const unreadGraceMs = config.RECOVERY_GRACE_S * 1000;
   registerStateGauges(registry, { tickets: core.tickets, queues, now: () => clock.now(), unreadGraceMs });
   return {
@@ -412,10 +428,10 @@ function opsOf(
   };
 }
 
-/** Intake's two lanes: the ordinary one in conversation order, the emergency lane at once. */
+/** Intake's two lanes: the ordinary one in conversation order (by its partitions), the emergency lane at once. */
 function intakeProcessors(deps: IntakeDeps): Pick<Processors, 'intake' | 'intakeUrgent'> {
   const read = (job: IntakeJob) => processIntake(deps, job);
-  return { intake: inIntakeOrder(deps, read), intakeUrgent: read };
+  return { intake: read, intakeUrgent: read };
 }
 
 /** A separate intake process (`npm run worker:intake`): the same processor as the bot's, without the bot. */
@@ -435,7 +451,7 @@ export async function composeIntakeWorker(options: {
     prefix: config.QUEUE_PREFIX,
     logger,
     processors: intakeProcessors(deps),
-    intakeConcurrency: config.INTAKE_CONCURRENCY,
+    intakePartitions: config.INTAKE_PARTITIONS,
   });
   core.closers.push(() => workers.close());
   return { stop: core.stop };

@@ -53,10 +53,12 @@ export const ConfigSchema = z.object({
   /** Run the queue processors inside the bot process (false when `npm run worker:*` runs them). */
   INLINE_WORKERS: Flag.default(true),
   /**
-   * Ordinary intake messages read side by side (the messages of one compound's groups, or of one private
-   * chat, are still read one after another, in order); the emergency lane reads one at a time.
+   * The ordinary intake lane's partitions: the messages of one compound's groups, or of one private chat,
+   * always go to one partition and are read one after another, in order, across every intake process; the
+   * partitions are read side by side (each process runs one worker per partition). Every process of a
+   * deployment must use the same number. The emergency lane reads one at a time.
    */
-  INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  INTAKE_PARTITIONS: z.coerce.number().int().min(1).max(64).default(8),
   /** Seconds within which several messages of one sender are read as one request. */
   AGGREGATION_WINDOW_S: z.coerce.number().int().min(0).default(60),
   /** Hours within which a report of the same problem at the same place joins an open ticket. */

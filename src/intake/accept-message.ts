@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { capText, cleanText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
-import type { TicketStore } from '../tickets/ticket-store.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 
 export type AcceptDeps = {
   tickets: Pick<TicketStore, 'recordMessage'>;
@@ -12,6 +12,8 @@ export type AcceptDeps = {
   logger: Logger;
   /** Whether a text reads as danger to the local classifier (an emergency or an emergency check). */
   isUrgent?: (text: string) => boolean;
+  /** The conversation the message belongs to (intake-order.ts), which keeps it in order with the rest. */
+  orderKeyOf?: (message: Pick<SeenMessage, 'room' | 'roomId' | 'senderId' | 'sender'>) => string;
 };
 
 /**
@@ -20,12 +22,13 @@ export type AcceptDeps = {
  */
 export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage): Promise<void> {
   const receivedAt = deps.clock.now();
+  const sender = cleanText(message.senderName);
   const fresh = await deps.tickets.recordMessage({
     key: message.key,
     roomId: message.roomId,
     room: message.roomTopic,
     senderId: message.senderId,
-    sender: cleanText(message.senderName),
+    sender,
     text: cleanText(message.text),
     kind: message.kind,
     mentionsBot: message.mentionsBot,
@@ -39,7 +42,13 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
   // danger goes to the emergency lane, ahead of whatever the ordinary lane is reading
   const urgent =
     message.kind === 'text' && (deps.isUrgent?.(capText(message.text, MAX_CLASSIFIED_CHARS)) ?? false);
-  await deps.queue.enqueueIntake(message.key, { urgent });
+  const orderKey = deps.orderKeyOf?.({
+    room: message.roomTopic,
+    roomId: message.roomId,
+    senderId: message.senderId,
+    sender,
+  });
+  await deps.queue.enqueueIntake(message.key, { urgent, ...(orderKey ? { orderKey } : {}) });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { SendClass } from '../tickets/outbox.js';
 import type { JobQueue } from './job-queue.js';
-import { DEFAULT_ATTEMPTS, QUEUE_NAMES } from './jobs.js';
+import { DEFAULT_ATTEMPTS, intakePartitionName, intakePartitionOf, QUEUE_NAMES } from './jobs.js';
 import { logQueueErrors } from './queue-errors.js';
 
 /**
@@ -27,32 +27,65 @@ export function intakeJobId(messageKey: string): string {
   return `intake-${createHash('sha256').update(messageKey).digest('hex').slice(0, 32)}`;
 }
 
+export type BullmqJobQueueOptions = {
+  /** The send class of each outbox row, from the store; without it every row is queued as a reply. */
+  sendClassesOf?: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>>;
+  /**
+   * How many partitions the ordinary intake lane has (1 by default); every process of a deployment must use
+   * the same number, since the partition of a conversation follows from it.
+   */
+  intakePartitions?: number;
+  /**
+   * The conversation a stored message belongs to (intake/intake-order.ts), for a message queued again
+   * without one; without it such a message is its own conversation.
+   */
+  orderKeyOf?: (messageKey: string) => Promise<string>;
+  /** The partition of a conversation (the same in every process); by default a hash of its key. */
+  partitionOf?: (orderKey: string, partitions: number) => number;
+};
+
 /** The JobQueue on BullMQ; it does not own the connection it is given. */
 export class BullmqJobQueue implements JobQueue {
-  readonly intake: Queue;
+  /** The ordinary intake lane's partitions (see `intakePartitionName`). */
+  readonly intake: readonly Queue[];
   readonly intakeUrgent: Queue;
   readonly outbox: Queue;
 
-  /** The send class of each outbox row, from the store; without it every row is queued as a reply. */
-  private readonly sendClassesOf: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>>;
+  private readonly sendClassesOf: NonNullable<BullmqJobQueueOptions['sendClassesOf']>;
+  private readonly orderKeyOf: NonNullable<BullmqJobQueueOptions['orderKeyOf']>;
+  private readonly partitionOf: NonNullable<BullmqJobQueueOptions['partitionOf']>;
+  /** Each partition set to one job at a time across processes; set once, before the first job is added. */
+  private serialized: Promise<unknown> | undefined;
 
-  constructor(
-    connection: Redis,
-    prefix: string,
-    logger?: Logger,
-    options: { sendClassesOf?: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>> } = {},
-  ) {
+  constructor(connection: Redis, prefix: string, logger?: Logger, options: BullmqJobQueueOptions = {}) {
     this.sendClassesOf = options.sendClassesOf ?? (async () => new Map());
-    this.intake = new Queue(QUEUE_NAMES.intake, { connection, prefix });
+    this.orderKeyOf = options.orderKeyOf ?? (async (key) => `message:${key}`);
+    this.partitionOf = options.partitionOf ?? intakePartitionOf;
+    const partitions = Math.max(1, options.intakePartitions ?? 1);
+    this.intake = Array.from(
+      { length: partitions },
+      (_, i) => new Queue(intakePartitionName(i), { connection, prefix }),
+    );
     this.intakeUrgent = new Queue(QUEUE_NAMES.intakeUrgent, { connection, prefix });
     this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
-    logQueueErrors(this.intake, logger);
-    logQueueErrors(this.intakeUrgent, logger);
-    logQueueErrors(this.outbox, logger);
+    for (const queue of [...this.intake, this.intakeUrgent, this.outbox]) {
+      logQueueErrors(queue, logger);
+    }
   }
 
-  async enqueueIntake(messageKey: string, options: { urgent?: boolean } = {}): Promise<void> {
-    await (options.urgent ? this.intakeUrgent : this.intake).add(
+  /** Every queue this holds, for metrics and the queue board. */
+  get queues(): Queue[] {
+    return [...this.intake, this.intakeUrgent, this.outbox];
+  }
+
+  async enqueueIntake(
+    messageKey: string,
+    options: { urgent?: boolean; orderKey?: string } = {},
+  ): Promise<void> {
+    const queue = options.urgent
+      ? this.intakeUrgent
+      : await this.partitionFor(options.orderKey ?? (await this.orderKeyOf(messageKey)));
+    await queue.add(
       'intake',
       { messageKey },
       {
@@ -72,7 +105,7 @@ export class BullmqJobQueue implements JobQueue {
       if (urgent && !(await urgent.isCompleted()) && !(await urgent.isFailed())) {
         continue;
       }
-      const job = await this.intake.getJob(id);
+      const job = await (await this.partitionFor(await this.orderKeyOf(key))).getJob(id);
       if (!job) {
         await this.enqueueIntake(key);
         queued.push(key);
@@ -118,10 +151,10 @@ export class BullmqJobQueue implements JobQueue {
     const deadline = Date.now() + timeoutMs;
     let quietRounds = 0;
     while (Date.now() < deadline) {
-      const busy =
-        (await this.pending(this.intake)) +
-        (await this.pending(this.intakeUrgent)) +
-        (await this.pending(this.outbox));
+      let busy = 0;
+      for (const queue of this.queues) {
+        busy += await this.pending(queue);
+      }
       quietRounds = busy === 0 ? quietRounds + 1 : 0;
       if (quietRounds >= 2) {
         return;
@@ -131,17 +164,33 @@ export class BullmqJobQueue implements JobQueue {
     throw new Error(`queues still busy after ${timeoutMs} ms`);
   }
 
-  /** Removes every key of both queues (replay and tests clean up their own prefix). */
+  /** Jobs of the ordinary intake lane waiting, delayed or running, over its partitions. */
+  async intakeBacklog(): Promise<number> {
+    let n = 0;
+    for (const queue of this.intake) {
+      n += await this.pending(queue);
+    }
+    return n;
+  }
+
+  /** Removes every key of these queues (replay and tests clean up their own prefix). */
   async obliterate(): Promise<void> {
-    await this.intake.obliterate({ force: true });
-    await this.intakeUrgent.obliterate({ force: true });
-    await this.outbox.obliterate({ force: true });
+    for (const queue of this.queues) {
+      await queue.obliterate({ force: true });
+    }
   }
 
   async close(): Promise<void> {
-    await this.intake.close();
-    await this.intakeUrgent.close();
-    await this.outbox.close();
+    for (const queue of this.queues) {
+      await queue.close();
+    }
+  }
+
+  /** The partition of a conversation, each partition set to one job at a time first. */
+  private async partitionFor(orderKey: string): Promise<Queue> {
+    this.serialized ??= Promise.all(this.intake.map((queue) => queue.setGlobalConcurrency(1)));
+    await this.serialized;
+    return this.intake[this.partitionOf(orderKey, this.intake.length) % this.intake.length] as Queue;
   }
 
   private async pending(queue: Queue): Promise<number> {

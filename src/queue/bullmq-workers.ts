@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import {
   type IntakeJob,
   IntakeJobSchema,
+  intakePartitionName,
   type OutboxJob,
   OutboxJobSchema,
   QUEUE_NAMES,
@@ -57,10 +58,10 @@ export function startWorkers(options: {
   processors: Processors;
   logger: Logger;
   /**
-   * Ordinary intake jobs run side by side up to this many (1 by default); the processor keeps each
-   * conversation in order (intake/intake-order.ts).
+   * The ordinary intake lane's partitions (1 by default): one worker each, one job at a time, so a
+   * conversation (always in one partition) is read in order and the partitions side by side.
    */
-  intakeConcurrency?: number;
+  intakePartitions?: number;
   /** How long close() waits for running jobs before it forces the workers shut. */
   closeGraceMs?: number;
 }): RunningWorkers {
@@ -103,7 +104,9 @@ export function startWorkers(options: {
     workers.push(worker);
   };
   if (processors.intake) {
-    add(QUEUE_NAMES.intake, IntakeJobSchema, processors.intake, options.intakeConcurrency ?? 1);
+    for (let i = 0; i < Math.max(1, options.intakePartitions ?? 1); i++) {
+      add(intakePartitionName(i), IntakeJobSchema, processors.intake, 1);
+    }
     // a lane of its own: a fire is read while the ordinary lane may wait on a slow LLM
     add(QUEUE_NAMES.intakeUrgent, IntakeJobSchema, processors.intakeUrgent ?? processors.intake, 1);
   }

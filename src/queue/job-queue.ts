@@ -2,9 +2,11 @@
 export interface JobQueue {
   /**
    * Queues the intake of a recorded message; one message is one job however often it is queued. An
-   * `urgent` one (the local classifier reads danger in it) goes to the emergency lane, read at once.
+   * `urgent` one (the local classifier reads danger in it) goes to the emergency lane, read at once; the
+   * others are read in order with the rest of their conversation (`orderKey`, found from the stored message
+   * when not given).
    */
-  enqueueIntake(messageKey: string, options?: { urgent?: boolean }): Promise<void>;
+  enqueueIntake(messageKey: string, options?: { urgent?: boolean; orderKey?: string }): Promise<void>;
   /**
    * Queues outbox rows for delivery, each by its send class: emergencies before replies, replies before
    * notices, whatever waits below them.

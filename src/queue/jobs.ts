@@ -1,13 +1,30 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 
 /** Queue names; every key is under the configured prefix so deployments and test runs never share keys. */
 export const QUEUE_NAMES = {
+  /** The ordinary lane, split into partitions (`intakePartitionName`): one conversation is in one partition. */
   intake: 'intake',
   /** The emergency lane: messages the local classifier reads as an emergency or an emergency check. */
   intakeUrgent: 'intake-urgent',
   outbox: 'outbox',
   timers: 'timers',
 } as const;
+
+/**
+ * The ordinary intake lane's queues: a conversation (one compound's groups, one person's private chat) always
+ * goes to the same partition, and each partition runs one job at a time across every process (BullMQ's global
+ * concurrency), so a conversation is read in order however many intake processes there are, while different
+ * partitions are read side by side.
+ */
+export function intakePartitionName(index: number): string {
+  return `${QUEUE_NAMES.intake}-p${index}`;
+}
+
+/** The partition of a conversation's key, out of `partitions`: a hash, the same in every process. */
+export function intakePartitionOf(orderKey: string, partitions: number): number {
+  return createHash('sha256').update(orderKey).digest().readUInt32BE(0) % partitions;
+}
 
 /** Payloads are ids: the processor reloads the record from the store. */
 export const IntakeJobSchema = z.object({ messageKey: z.string().min(1) });

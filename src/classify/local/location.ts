@@ -20,6 +20,13 @@ const ROOM_AFTER = /^\s*(?:\d{1,2}\s*单元\s*)?(\d{3,4})(?![\d楼层元块平�
 const ROOM_MARKED = /(?<![\d.])(\d{3,4})\s*(?:室|号房|房间)/;
 const ROOM_EN = /\b(?:room|rm\.?|apartment|apt\.?|flat)\s*#?(\d{3,4})\b/;
 const ROOM_HOME = /(?:我家|家住|住在)\s*(\d{3,4})(?![\d楼层元块平度分岁米斤号点%.:])/;
+/**
+ * A room said digit by digit, as voice input and many older residents give it (三零一, 一二零一, 幺幺零二: 幺 is
+ * the spoken 1): a floor of one or two digits, 零, and a door; read only beside a building or unit named, and
+ * never a year, a count, a bus line or a school.
+ */
+const ROOM_SPOKEN =
+  /(?<![零〇一二两三四五六七八九十百千幺\d])([一二三四五六七八九幺]{1,2}[零〇][一二三四五六七八九幺])(?![零〇一二两三四五六七八九十百千幺\d年月日号楼栋层点分岁元块个次米斤度路中小])/;
 
 /** Building, unit and room named by the text, in any common writing; floors, gates, dates and prices are not places. */
 export function extractLocation(text: string): Location {
@@ -53,6 +60,9 @@ export function extractLocation(text: string): Location {
     room = toInt(after?.[1]);
   }
   room ??= toInt(ROOM_MARKED.exec(text)?.[1] ?? ROOM_EN.exec(text)?.[1] ?? ROOM_HOME.exec(text)?.[1]);
+  if (room === null && (building !== null || unit !== null)) {
+    room = toInt(ROOM_SPOKEN.exec(text)?.[1]?.replaceAll('幺', '一'));
+  }
   return { building, unit, room };
 }
 

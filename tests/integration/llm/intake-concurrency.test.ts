@@ -36,7 +36,7 @@ describe('intake reads compounds side by side and each conversation in order', (
       }
       return { ...completion({ ...VALID_REPLY }), delayMs: SLOW_MS };
     };
-    app = await startTestApp({ env: { ...askEveryMessage(server.baseURL), INTAKE_CONCURRENCY: '4' } });
+    app = await startTestApp({ env: { ...askEveryMessage(server.baseURL), INTAKE_PARTITIONS: '4' } });
     const start = Date.now();
     app.world.say({ room: YIQU, from: '王阿姨', text: '3号楼的电梯又坏了，老人下不了楼' });
     app.world.say({ room: YIQU, from: '王阿姨', text: '在2单元' });

@@ -123,11 +123,7 @@ describe.each([
       say(b);
     }
     // kill it while the first reports are queued in it and only some are read
-    await until(
-      'some reports queued',
-      async () => (await app?.queue.intake.getJobCounts('waiting'))?.waiting !== 0,
-      5_000,
-    );
+    await until('some reports queued', async () => ((await app?.queue.intakeBacklog()) ?? 0) !== 0, 5_000);
     await redis.kill();
     const unreadAtCrash = (
       await app.tickets.unreadMessages({ receivedBefore: new Date(Date.now() + 60_000), limit: 100 })

@@ -40,7 +40,7 @@ describe.runIf(url)('the pipeline on PostgreSQL (TEST_DATABASE_URL)', () => {
       env: {
         DATABASE_URL: url ?? '',
         DATABASE_SCHEMA: schema,
-        INTAKE_CONCURRENCY: '8',
+        INTAKE_PARTITIONS: '8',
         OUTBOX_PER_MINUTE: '100000',
       },
     });

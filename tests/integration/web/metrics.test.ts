@@ -11,7 +11,8 @@ import {
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { askEveryMessage, VALID_REPLY } from '../llm/llm-test-setup.js';
 
-const QUEUES = ['intake', 'intake-urgent', 'outbox', 'timers'];
+// the ordinary intake lane in two partitions here
+const QUEUES = ['intake-p0', 'intake-p1', 'intake-urgent', 'outbox', 'timers'];
 const STATES = ['waiting', 'active', 'delayed', 'failed'];
 // a sample line: name, optional {labels}, one value
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\.)*",?)*\})? (\S+)$/;
@@ -62,7 +63,7 @@ async function scrape(url = app.web?.url): Promise<Scrape> {
 
 beforeAll(async () => {
   llm = await startFakeOpenAIServer();
-  app = await startTestApp({ web: true, env: askEveryMessage(llm.baseURL) });
+  app = await startTestApp({ web: true, env: { ...askEveryMessage(llm.baseURL), INTAKE_PARTITIONS: '2' } });
 }, 60_000);
 
 afterAll(async () => {

@@ -7,7 +7,8 @@ import { createWebApp, type RunningWeb, startWebServer } from '../../../src/web/
 import { launchBrowser, screenshot } from '../../helpers/browser.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 
-const QUEUES = ['intake', 'intake-urgent', 'outbox', 'timers'];
+// the ordinary intake lane in two partitions here
+const QUEUES = ['intake-p0', 'intake-p1', 'intake-urgent', 'outbox', 'timers'];
 const CONSENT = { 'x-test-supervisor': 'yes' };
 
 /** Stands in for the dashboard's supervisors-only check: lets through only requests that carry CONSENT. */
@@ -40,14 +41,13 @@ let board: RunningWeb;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  app = await startTestApp({ web: true });
+  app = await startTestApp({ web: true, env: { INTAKE_PARTITIONS: '2' } });
   await app.say({ from: '王阿姨', room: '幸福里一区业主群', text: '3号楼2单元电梯又坏了，老人上不去楼' });
-  const { intake, intakeUrgent, outbox } = app.queue;
   board = await startWebServer({
     app: createWebApp({
       health: { unread: async () => 0, outboxBacklog: async () => 0 },
       queueBoard: bullBoardRoutes({
-        queues: [intake, intakeUrgent, outbox, app.timers.queue],
+        queues: [...app.queue.queues, app.timers.queue],
         guard: supervisorsOnly,
       }),
     }),
@@ -67,10 +67,10 @@ describe('Bull Board at /ops/queues', () => {
   it('on the bot, sits behind the dashboard login: anonymous sent to log in, non-supervisors refused', async () => {
     const base = `${app.web?.url}/ops/queues`;
     const anonymous = await fetch(base, { redirect: 'manual' });
-    const anonymousClean = await fetch(`${base}/api/queues/intake/clean/completed`, { method: 'PUT' });
+    const anonymousClean = await fetch(`${base}/api/queues/intake-p0/clean/completed`, { method: 'PUT' });
     const worker = await sessionOf('李明');
     const asWorker = await fetch(`${base}/api/queues`, { headers: { cookie: worker } });
-    const workerClean = await fetch(`${base}/api/queues/intake/clean/completed`, {
+    const workerClean = await fetch(`${base}/api/queues/intake-p0/clean/completed`, {
       method: 'PUT',
       headers: { cookie: worker },
     });
@@ -112,7 +112,8 @@ describe('Bull Board at /ops/queues', () => {
     }
     expect(queues.map((q) => q.name).sort()).toEqual(QUEUES);
     // the report's intake job and its reply's outbox job are on the board
-    expect(queues.find((q) => q.name === 'intake')?.counts.completed).toBe(1);
+    const intakeDone = queues.filter((q) => q.name.startsWith('intake-p')).map((q) => q.counts.completed);
+    expect(intakeDone.reduce((a, b) => a + b, 0)).toBe(1);
     expect((await fetch(`${base}/`, { headers: CONSENT, redirect: 'manual' })).headers.get('location')).toBe(
       '/ops/queues',
     );

@@ -32,6 +32,12 @@ describe('extractLocation', () => {
     ['gas smell in the whole of unit 2 building 30', { building: 30, unit: 2, room: null }],
     ['lift dark inside building 26, kids scared. 26-2', { building: 26, unit: 2, room: null }],
     ['楼下装修天天电钻 锦苑 23-1. 有时间规定吗', { building: 23, unit: 1, room: null }],
+    // rooms said digit by digit (voice input): 幺 is the spoken 1
+    ['八号楼五零二 楼上漏水', { building: 8, unit: null, room: 502 }],
+    ['那个 二十四栋 嗯 我家是一五零三 暖气不热', { building: 24, unit: null, room: 1503 }],
+    ['十七号楼二单元四零四 门口堆满了纸箱', { building: 17, unit: 2, room: 404 }],
+    ['快来人 锦苑三十栋幺幺零一 有人晕倒了', { building: 30, unit: null, room: 1101 }],
+    ['我在六零三 就是十一号楼', { building: 11, unit: null, room: 603 }],
   ])('reads %s', (text, expected) => {
     expect(locate(text)).toEqual(expected);
   });
@@ -50,7 +56,17 @@ describe('extractLocation', () => {
     '我测了有60多分贝',
     'the 3-1.5 mm cable is too thin',
     'we moved in 2019, unit price went up',
+    '二零零八年那会儿这边还是菜地',
+    '坐三零一路到明德路下车',
   ])('finds no building, unit or room in %s', (text) => {
     expect(locate(text)).toEqual({ building: null, unit: null, room: null });
+  });
+
+  it.each([
+    ['五号楼 二零零八年就住进来了', { building: 5, unit: null, room: null }],
+    ['三号楼门口 等了三五分钟', { building: 3, unit: null, room: null }],
+    ['九号楼旁边 一零一中学的学生', { building: 9, unit: null, room: null }],
+  ])('reads no spoken room in %s', (text, expected) => {
+    expect(locate(text)).toEqual(expected);
   });
 });
