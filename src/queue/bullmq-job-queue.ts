@@ -54,7 +54,11 @@ export class BullmqJobQueue implements JobQueue {
   private readonly sendClassesOf: NonNullable<BullmqJobQueueOptions['sendClassesOf']>;
   private readonly orderKeyOf: NonNullable<BullmqJobQueueOptions['orderKeyOf']>;
   private readonly partitionOf: NonNullable<BullmqJobQueueOptions['partitionOf']>;
-  /** Each partition set to one job at a time across processes; set once, before the first job is added. */
+  /**
+   * Each intake partition and the emergency lane set to one job at a time across processes (two neighbours'
+   * reports of one fire read by two processes at once would make two emergencies); set once, before the
+   * first intake job is added.
+   */
   private serialized: Promise<unknown> | undefined;
 
   constructor(connection: Redis, prefix: string, logger?: Logger, options: BullmqJobQueueOptions = {}) {
@@ -82,9 +86,10 @@ export class BullmqJobQueue implements JobQueue {
     messageKey: string,
     options: { urgent?: boolean; orderKey?: string } = {},
   ): Promise<void> {
+    await this.serializeIntake();
     const queue = options.urgent
       ? this.intakeUrgent
-      : await this.partitionFor(options.orderKey ?? (await this.orderKeyOf(messageKey)));
+      : this.partitionFor(options.orderKey ?? (await this.orderKeyOf(messageKey)));
     await queue.add(
       'intake',
       { messageKey },
@@ -105,7 +110,7 @@ export class BullmqJobQueue implements JobQueue {
       if (urgent && !(await urgent.isCompleted()) && !(await urgent.isFailed())) {
         continue;
       }
-      const job = await (await this.partitionFor(await this.orderKeyOf(key))).getJob(id);
+      const job = await this.partitionFor(await this.orderKeyOf(key)).getJob(id);
       if (!job) {
         await this.enqueueIntake(key);
         queued.push(key);
@@ -186,11 +191,16 @@ export class BullmqJobQueue implements JobQueue {
     }
   }
 
-  /** The partition of a conversation, each partition set to one job at a time first. */
-  private async partitionFor(orderKey: string): Promise<Queue> {
-    this.serialized ??= Promise.all(this.intake.map((queue) => queue.setGlobalConcurrency(1)));
-    await this.serialized;
+  /** The partition of a conversation. */
+  private partitionFor(orderKey: string): Queue {
     return this.intake[this.partitionOf(orderKey, this.intake.length) % this.intake.length] as Queue;
+  }
+
+  private async serializeIntake(): Promise<void> {
+    this.serialized ??= Promise.all(
+      [...this.intake, this.intakeUrgent].map((queue) => queue.setGlobalConcurrency(1)),
+    );
+    await this.serialized;
   }
 
   private async pending(queue: Queue): Promise<number> {
