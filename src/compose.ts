@@ -2,7 +2,6 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
 import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
@@ -13,7 +12,14 @@ import { type Clock, systemClock } from './clock/clock.js';
 import { createCommandHandler } from './commands/handle-command.js';
 import type { CommandDeps } from './commands/handlers/context.js';
 import { attachPhotoEvidence } from './commands/photo-evidence.js';
-import { asrSettings, type Config, llmSettings, open311Clients, wecomSettings } from './config.js';
+import {
+  asrSettings,
+  type Config,
+  clusterNodes,
+  llmSettings,
+  open311Clients,
+  wecomSettings,
+} from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
 import { acceptMessage } from './intake/accept-message.js';
@@ -38,6 +44,7 @@ import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type Processors, type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
 import type { IntakeJob, TimersJob } from './queue/jobs.js';
+import { openRedisConnection, type RedisConnection } from './queue/redis-connection.js';
 import { ensureRedis } from './queue/redis-server.js';
 import { monthlyReportXlsx } from './report/monthly-report-xlsx.js';
 import { withCalendarOverrides } from './sla/calendar-overrides.js';
@@ -97,7 +104,7 @@ type Core = {
   directory: Directory;
   calendar: WorkingCalendar;
   tickets: TicketStore;
-  connection: Redis;
+  connection: RedisConnection;
   queue: BullmqJobQueue;
   timers: BullmqTimers;
   classifier: Classifier;
@@ -145,8 +152,13 @@ async function openCore(
       { event: 'knowledge.loaded', entries: knowledgeBase.size, phrased: llm !== undefined },
       'knowledge base loaded',
     );
-    const redisEndpoint = await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
-    closers.push(redisEndpoint.stop);
+    // a cluster is the deployment's own; one Redis is found or started here
+    const redisEndpoint = config.REDIS_CLUSTER_NODES
+      ? undefined
+      : await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
+    if (redisEndpoint) {
+      closers.push(redisEndpoint.stop);
+    }
     const tickets = await openTicketStore({
       databaseUrl: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
@@ -163,7 +175,11 @@ async function openCore(
     }
     const anchorHead = anchorer(anchorsFile, tickets);
     closers.push(anchorHead);
-    const connection = new Redis(redisEndpoint.url, { maxRetriesPerRequest: null });
+    const connection = openRedisConnection(
+      redisEndpoint
+        ? { url: redisEndpoint.url }
+        : { cluster: clusterNodes(config.REDIS_CLUSTER_NODES ?? '') },
+    );
     closers.push(async () => {
       await connection.quit();
     });

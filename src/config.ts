@@ -20,8 +20,18 @@ export const ConfigSchema = z.object({
   DATABASE_SCHEMA: z.string().default('public'),
   REDIS_URL: z.string().optional(),
   /**
+   * A Redis Cluster instead of one Redis: some of its nodes as `host:port` separated by commas (the rest are
+   * found from them). The queue prefix then carries a hash tag (`{shaozi}`), so that every key of a queue is
+   * in one slot, as BullMQ's scripts need.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^\s*[\w.-]+:\d+\s*(,\s*[\w.-]+:\d+\s*)*$/, 'expected host:port pairs separated by commas')
+    .optional(),
+  /**
    * Prefix of every Redis key the queues use, so deployments and test runs never share keys; by default
-   * `shaozi`, or `shaozi-sandbox` when no puppet is set, so the sandbox never touches a deployment's queues.
+   * `shaozi`, or `shaozi-sandbox` when no puppet is set, so the sandbox never touches a deployment's queues
+   * (in braces, `{shaozi}`, on a Redis Cluster).
    */
   QUEUE_PREFIX: z.string().optional(),
   /** Community directory file; the shipped sample community when unset. */
@@ -138,10 +148,24 @@ export const ConfigSchema = z.object({
     .optional(),
 });
 
-const ResolvedConfigSchema = ConfigSchema.transform((c) => ({
-  ...c,
-  QUEUE_PREFIX: c.QUEUE_PREFIX ?? (c.WECHATY_PUPPET ? 'shaozi' : 'shaozi-sandbox'),
-}));
+const ResolvedConfigSchema = ConfigSchema.refine(
+  (c) => !c.REDIS_CLUSTER_NODES || c.QUEUE_PREFIX === undefined || /\{[^{}]+\}/.test(c.QUEUE_PREFIX),
+  {
+    path: ['QUEUE_PREFIX'],
+    message: 'on a Redis Cluster (REDIS_CLUSTER_NODES) the prefix needs a hash tag in braces, e.g. {shaozi}',
+  },
+).transform((c) => {
+  const name = c.WECHATY_PUPPET ? 'shaozi' : 'shaozi-sandbox';
+  return { ...c, QUEUE_PREFIX: c.QUEUE_PREFIX ?? (c.REDIS_CLUSTER_NODES ? `{${name}}` : name) };
+});
+
+/** The nodes of REDIS_CLUSTER_NODES. */
+export function clusterNodes(value: string): Array<{ host: string; port: number }> {
+  return value.split(',').map((pair) => {
+    const [host = '', port = ''] = pair.trim().split(':');
+    return { host, port: Number(port) };
+  });
+}
 
 export type Config = z.infer<typeof ResolvedConfigSchema>;
 

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { SendClass } from '../tickets/outbox.js';
 import type { JobQueue } from './job-queue.js';
 import { DEFAULT_ATTEMPTS, intakePartitionName, intakePartitionOf, QUEUE_NAMES } from './jobs.js';
 import { logQueueErrors } from './queue-errors.js';
+import type { RedisConnection } from './redis-connection.js';
 
 /**
  * The outbox's lanes, as BullMQ priorities in the one outbox queue: its single worker always takes the
@@ -61,7 +61,12 @@ export class BullmqJobQueue implements JobQueue {
    */
   private serialized: Promise<unknown> | undefined;
 
-  constructor(connection: Redis, prefix: string, logger?: Logger, options: BullmqJobQueueOptions = {}) {
+  constructor(
+    connection: RedisConnection,
+    prefix: string,
+    logger?: Logger,
+    options: BullmqJobQueueOptions = {},
+  ) {
     this.sendClassesOf = options.sendClassesOf ?? (async () => new Map());
     this.orderKeyOf = options.orderKeyOf ?? (async (key) => `message:${key}`);
     this.partitionOf = options.partitionOf ?? intakePartitionOf;

@@ -1,8 +1,8 @@
 import { Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { DEFAULT_ATTEMPTS, QUEUE_NAMES, type TimersJob } from './jobs.js';
 import { logQueueErrors } from './queue-errors.js';
+import type { RedisConnection } from './redis-connection.js';
 
 /** Cron patterns of the digests are read in China time. */
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
@@ -35,7 +35,7 @@ const POLL_MS = 5;
 export class BullmqTimers {
   readonly queue: Queue;
 
-  constructor(connection: Redis, prefix: string, logger?: Logger) {
+  constructor(connection: RedisConnection, prefix: string, logger?: Logger) {
     this.queue = new Queue(QUEUE_NAMES.timers, { connection, prefix });
     logQueueErrors(this.queue, logger);
   }

@@ -1,5 +1,4 @@
 import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import * as z from 'zod';
 import type { Logger } from '../logger.js';
 import {
@@ -13,6 +12,7 @@ import {
   TimersJobSchema,
 } from './jobs.js';
 import { NotBefore } from './not-before.js';
+import type { RedisConnection } from './redis-connection.js';
 
 export type Processors = {
   intake?: (job: IntakeJob) => Promise<void>;
@@ -53,7 +53,7 @@ async function putOff(
 
 /** Starts BullMQ workers for the given processors; payloads are validated before a processor sees them. */
 export function startWorkers(options: {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   processors: Processors;
   logger: Logger;

@@ -31,7 +31,9 @@ export type RedisProcess = {
   stop(): Promise<void>;
 };
 
-export async function startRedisProcess(options: { persist?: boolean } = {}): Promise<RedisProcess> {
+export async function startRedisProcess(
+  options: { persist?: boolean /** more redis-server arguments */; args?: string[] } = {},
+): Promise<RedisProcess> {
   const port = await freePort();
   const dir = options.persist ? mkdtempSync(join(tmpdir(), 'shaozi-redis-')) : undefined;
   const persistence = dir
@@ -39,7 +41,8 @@ export async function startRedisProcess(options: { persist?: boolean } = {}): Pr
     : ['--save', '', '--appendonly', 'no'];
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+    const args = ['--port', String(port), '--bind', '127.0.0.1', ...persistence, ...(options.args ?? [])];
+    child = spawn('redis-server', args, {
       stdio: 'ignore',
     });
     const deadline = Date.now() + 5_000;
