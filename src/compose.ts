@@ -277,7 +277,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       // on the wall clock a message waiting for its time goes back to the queue; a simulated one moves on
       waitFor: options.clock ? (at: Date) => clock.waitUntil(at) : waitInQueue,
       batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
-      routineWindowMs: (config.OUTBOX_ROUTINE_WINDOW_S || config.OUTBOX_BATCH_WINDOW_S) * 1000,
+      routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
       staffChannel: staffChannelOf(config, directory),
     };
     const intakeDeps = {

@@ -29,7 +29,7 @@ export function noticeTo(name: string, text: string, id: string | null = null): 
  * every other class and batched over a longer window), else a notice.
  */
 export function noticeAbout(t: Pick<Ticket, 'urgency'>, name: string, text: string): OutboxMessage {
-  return { ...privateTo(name, text), sendClass: t.urgency === 'normal' ? 'routine' : 'notice' };
+  return { ...noticeTo(name, text), sendClass: t.urgency === 'normal' ? 'routine' : 'notice' };
 }
 
 /** Whether a message is a private notice to a staff member (batched, and sent on the staff channel if any). */

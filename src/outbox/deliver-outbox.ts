@@ -35,7 +35,7 @@ export type DeliverDeps = {
   waitFor: (at: Date, scope: 'queue' | 'job') => Promise<void>;
   /** How long a staff notice waits for more to the same person to go out with it; 0 sends each alone. */
   batchWindowMs: number;
-  /** The same for a routine notice (about a ticket of normal urgency); by default the notices' window. */
+  /** The same for a routine notice (about a ticket of normal urgency); unset or 0: the notices' window. */
   routineWindowMs?: number;
   /** Where staff notices go instead of the bot's account, for the staff it reaches (outside its budget). */
   staffChannel?: StaffChannel;
@@ -123,7 +123,7 @@ function batchWindow(deps: Pick<DeliverDeps, 'batchWindowMs' | 'routineWindowMs'
   if (deps.batchWindowMs <= 0 || !isStaffNotice(row)) {
     return 0;
   }
-  return row.sendClass === 'routine' ? (deps.routineWindowMs ?? deps.batchWindowMs) : deps.batchWindowMs;
+  return row.sendClass === 'routine' ? deps.routineWindowMs || deps.batchWindowMs : deps.batchWindowMs;
 }
 
 /** Sends the message; false when it can never be delivered (its rows are set aside, visibly). */

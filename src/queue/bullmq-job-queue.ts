@@ -115,9 +115,10 @@ export class BullmqJobQueue implements JobQueue {
       if (urgent && !(await urgent.isCompleted()) && !(await urgent.isFailed())) {
         continue;
       }
-      const job = await this.partitionFor(await this.orderKeyOf(key)).getJob(id);
+      const orderKey = await this.orderKeyOf(key);
+      const job = await this.partitionFor(orderKey).getJob(id);
       if (!job) {
-        await this.enqueueIntake(key);
+        await this.enqueueIntake(key, { orderKey });
         queued.push(key);
       } else if (await job.isFailed()) {
         await job.retry('failed');
@@ -125,7 +126,7 @@ export class BullmqJobQueue implements JobQueue {
       } else if (await job.isCompleted()) {
         // finished without an outcome (a crash between the two): read it again
         await job.remove();
-        await this.enqueueIntake(key);
+        await this.enqueueIntake(key, { orderKey });
         queued.push(key);
       }
     }
@@ -161,10 +162,7 @@ export class BullmqJobQueue implements JobQueue {
     const deadline = Date.now() + timeoutMs;
     let quietRounds = 0;
     while (Date.now() < deadline) {
-      let busy = 0;
-      for (const queue of this.queues) {
-        busy += await this.pending(queue);
-      }
+      const busy = await this.pendingIn(this.queues);
       quietRounds = busy === 0 ? quietRounds + 1 : 0;
       if (quietRounds >= 2) {
         return;
@@ -175,12 +173,8 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   /** Jobs of the ordinary intake lane waiting, delayed or running, over its partitions. */
-  async intakeBacklog(): Promise<number> {
-    let n = 0;
-    for (const queue of this.intake) {
-      n += await this.pending(queue);
-    }
-    return n;
+  intakeBacklog(): Promise<number> {
+    return this.pendingIn(this.intake);
   }
 
   /** Removes every key of these queues (replay and tests clean up their own prefix). */
@@ -206,6 +200,14 @@ export class BullmqJobQueue implements JobQueue {
       [...this.intake, this.intakeUrgent].map((queue) => queue.setGlobalConcurrency(1)),
     );
     await this.serialized;
+  }
+
+  private async pendingIn(queues: readonly Queue[]): Promise<number> {
+    let n = 0;
+    for (const queue of queues) {
+      n += await this.pending(queue);
+    }
+    return n;
   }
 
   private async pending(queue: Queue): Promise<number> {
