@@ -1,3 +1,4 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { crossValidate, leaveOneWriterOut, trainAndScore } from '../classify/eval/kfold.js';
 import { defaultJobs, leaveOneWriterOutInParallel } from '../classify/eval/lowo-parallel.js';
 import { computeMetrics, type ScoredMessage } from '../classify/eval/metrics.js';
@@ -8,13 +9,14 @@ import { loadDirectory } from '../directory/load-directory.js';
 export type EvalIo = { stdout: (line: string) => void; stderr: (line: string) => void };
 
 const USAGE = [
-  'usage: shaozi eval [--kfold K] [--exclude PREFIX]… [--directory FILE] [--jobs N] [--errors] [FILE…]',
+  'usage: shaozi eval [--kfold K] [--exclude PREFIX]… [--directory FILE] [--jobs N] [--errors] [--dump FILE] [FILE…]',
   '  (no FILE)     leave-one-writer-out over datasets/: each writer scored by a model trained on the others',
   '  --kfold K     k-fold cross-validation over datasets/ instead',
   "  FILE…         first sight: train on datasets/ (less FILE's texts and --exclude sources), score each FILE",
   '  --exclude P   leave out of training every writer whose name starts with P (e.g. corpus-3/)',
   '  --jobs N      leave-one-writer-out on N threads (default: one per core, at most 4)',
   '  --errors      also list every misclassified message',
+  '  --dump FILE   also write every scored message (gold and prediction) to FILE as JSON lines',
 ];
 
 type EvalArgs = {
@@ -24,6 +26,7 @@ type EvalArgs = {
   directory?: string;
   errors: boolean;
   jobs: number;
+  dump?: string;
 };
 
 function parseArgs(args: readonly string[]): EvalArgs | string {
@@ -47,6 +50,11 @@ function parseArgs(args: readonly string[]): EvalArgs | string {
       out.exclude.push(value());
     } else if (arg === '--directory') {
       out.directory = value();
+    } else if (arg === '--dump') {
+      out.dump = value();
+      if (!out.dump) {
+        return '--dump needs a file';
+      }
     } else if (arg === '--errors') {
       out.errors = true;
     } else if (arg.startsWith('-')) {
@@ -74,6 +82,7 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
   try {
     const directory = loadDirectory(parsed.directory);
     const corpus = readCorpus().filter((m) => !parsed.exclude.some((p) => m.source.startsWith(p)));
+    const dump = parsed.dump ? openDump(parsed.dump) : undefined;
     if (parsed.files.length > 0) {
       for (const file of parsed.files) {
         const test = readLabelledMessages(file);
@@ -83,6 +92,7 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
           test,
           directory,
         );
+        dump?.(file, scored);
         print(
           io,
           `first sight ${file} (trained on ${corpus.length - texts.size}± messages of datasets/)`,
@@ -93,12 +103,9 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
       return 0;
     }
     if (parsed.kfold !== undefined) {
-      print(
-        io,
-        `${parsed.kfold}-fold cross-validation on datasets/`,
-        crossValidate(corpus, parsed.kfold, directory),
-        parsed.errors,
-      );
+      const scored = crossValidate(corpus, parsed.kfold, directory);
+      dump?.(`${parsed.kfold}-fold`, scored);
+      print(io, `${parsed.kfold}-fold cross-validation on datasets/`, scored, parsed.errors);
       return 0;
     }
     const all: ScoredMessage[] = [];
@@ -106,6 +113,7 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
     io.stdout(`leave-one-writer-out over datasets/ (${corpus.length} messages)`);
     io.stdout(`  ${'writer'.padEnd(34)} msgs  intent  categ   body   urg  emRec emR+ck emPrec checks`);
     const onWriter = (writer: string, scored: ScoredMessage[]) => {
+      dump?.(writer, scored);
       all.push(...scored);
       if (!INTERNAL.has(writer)) {
         external.push(...scored);
@@ -141,6 +149,13 @@ export async function runEvalCommand(args: string[], io: EvalIo): Promise<number
     io.stderr(error instanceof Error ? error.message : String(error));
     return 1;
   }
+}
+
+/** A writer of scored messages as JSON lines (`--dump`), one line per message with the set it came from. */
+function openDump(file: string): (set: string, scored: readonly ScoredMessage[]) => void {
+  writeFileSync(file, '');
+  return (set, scored) =>
+    appendFileSync(file, scored.map((m) => `${JSON.stringify({ set, ...m })}\n`).join(''));
 }
 
 function print(io: EvalIo, title: string, scored: ScoredMessage[], errors: boolean): void {

@@ -17,6 +17,8 @@ export const ClassificationSchema = z.object({
   probabilities: z.record(z.string(), z.number()).default({}),
   /** Calibrated probability of the likelier categories (local model, those ≥ 0.05); empty when not known. */
   category_probabilities: z.record(z.string(), z.number()).optional(),
+  /** The learned body suggestion (local model, bodies ≥ 0.01) that the routing table chose from. */
+  body_probabilities: z.record(z.string(), z.number()).optional(),
   /** In the grey zone below a sure emergency: staff check at once, the reply names the emergency number. */
   emergency_check: z.boolean().default(false),
   confidence: z.number().min(0).max(1),

@@ -17,6 +17,8 @@ type Rule = {
   street?: Body;
   /** Other bodies that may take this category for a specific matter (年检 → market, 维修基金 → housing…). */
   also: readonly Body[];
+  /** The one body for an emergency of this category, wherever it is (the emergency service that acts). */
+  emergency?: Body;
 };
 
 /**
@@ -52,11 +54,18 @@ const BODY_TABLE: Record<Exclude<Category, 'none'>, Rule> = {
   },
   road_facility: { compound: 'municipal', also: ['traffic_police', 'property'] },
   public_security: { compound: 'police', also: ['property'] },
-  fire_safety: { compound: 'property', noProperty: 'committee', street: 'fire', also: ['fire', 'committee'] },
+  fire_safety: {
+    compound: 'property',
+    noProperty: 'committee',
+    street: 'fire',
+    also: ['fire', 'committee'],
+    emergency: 'fire',
+  },
   property_service: { compound: 'property', noProperty: 'housing', also: ['housing', 'street_office'] },
   neighbor_dispute: { compound: 'committee', also: ['police'] },
-  pets: { compound: 'committee', also: ['police'] },
-  elderly_care: { compound: 'civil_affairs', also: ['committee', 'police'] },
+  pets: { compound: 'committee', also: ['police'], emergency: 'police' },
+  // an elder who may have collapsed behind a locked door: the police open it (labels.md)
+  elderly_care: { compound: 'civil_affairs', also: ['committee', 'police'], emergency: 'police' },
   labor_social_security: { compound: 'hrss', also: ['street_office'] },
   market_food: { compound: 'market', also: ['urban_mgmt'] },
   pollution: { compound: 'environment', also: ['urban_mgmt'] },
@@ -94,12 +103,18 @@ function standIn(rule: Rule, category: Category): Body {
   return category === 'water_supply' || category === 'heating' ? 'housing' : 'committee';
 }
 
-/** The bodies allowed for a category at a place, the place's default first. */
-export function allowedBodies(category: Category, place: BodyPlace): Body[] {
+/**
+ * The bodies allowed for a category at a place, the place's default first. On a public street no property
+ * company answers for a matter that is a department's by default; an emergency has its one service.
+ */
+export function allowedBodies(category: Category, place: BodyPlace, emergency = false): Body[] {
   if (category === 'none') {
     return ['none'];
   }
   const rule = BODY_TABLE[category];
+  if (emergency && rule.emergency) {
+    return [rule.emergency];
+  }
   const placed = (b: Body): Body =>
     b === 'property' && place.kind === 'compound' && !place.hasProperty ? standIn(rule, category) : b;
   const primary =
@@ -108,7 +123,8 @@ export function allowedBodies(category: Category, place: BodyPlace): Body[] {
       : place.hasProperty
         ? rule.compound
         : (rule.noProperty ?? placed(rule.compound));
-  return [...new Set([primary, ...rule.also.map(placed)])];
+  const also = rule.also.filter((b) => !(place.kind === 'street' && b === 'property'));
+  return [...new Set([primary, ...also.map(placed)])];
 }
 
 /**
@@ -119,8 +135,9 @@ export function bodyFor(
   category: Category,
   place: BodyPlace,
   suggestion?: ReadonlyMap<string, number>,
+  emergency = false,
 ): { body: Body; cue: string } {
-  const allowed = allowedBodies(category, place);
+  const allowed = allowedBodies(category, place, emergency);
   const primary = allowed[0] as Body;
   if (!suggestion) {
     return { body: primary, cue: `body:${place.kind}${place.hasProperty ? '' : '(no property)'}→${primary}` };

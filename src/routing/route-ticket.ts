@@ -44,6 +44,7 @@ export function routeTicket(directory: Directory, c: Classification, roomTopic: 
             hasProperty: compound ? compound.property !== null : true,
           },
           new Map([[c.body, 1]]),
+          c.intent === 'emergency',
         ).body;
   if (compound && compound.property === null && body !== c.body) {
     cues.push(`place:${compound.name} has no property company → ${body}`);

@@ -121,7 +121,8 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
   const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') ||
     'other') as Category;
   const place = resolvePlace(text, location, directory, input.roomTopic);
-  const body = bodyFor(category, place, headProbabilities(model, 'body', row));
+  const bodySuggestion = headProbabilities(model, 'body', row);
+  const body = bodyFor(category, place, bodySuggestion, intent === 'emergency');
   const urgency: Urgency =
     intent === 'emergency'
       ? 'emergency'
@@ -140,9 +141,8 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
     place: place.kind,
     confidence: round(Math.min(pIntent, pCategory)),
     probabilities,
-    category_probabilities: Object.fromEntries(
-      [...categories].filter(([, p]) => p >= 0.05).map(([c, p]) => [c, round(p)]),
-    ),
+    category_probabilities: likelier(categories, 0.05),
+    body_probabilities: likelier(bodySuggestion, 0.01),
     emergency_check: emergencyCheck,
     source: 'local',
     cues: [...cues, `model:${model.version}`, `category:p=${round(pCategory)}`, ...place.cues, body.cue],
@@ -150,3 +150,7 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
 }
 
 const round = (x: number) => Number(x.toFixed(4));
+
+/** The labels of a head at least `floor` likely, rounded. */
+const likelier = (probabilities: ReadonlyMap<string, number>, floor: number): Record<string, number> =>
+  Object.fromEntries([...probabilities].filter(([, p]) => p >= floor).map(([label, p]) => [label, round(p)]));
