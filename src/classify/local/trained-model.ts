@@ -121,6 +121,49 @@ function rowOf(featureIndex: Map<string, number>, features: readonly string[]): 
   return Int32Array.from(indices.sort((a, b) => a - b));
 }
 
+/** The features seen in at least `minCount` messages, sorted: the model's columns. */
+function vocabularyOf(featureLists: ReadonlyArray<readonly string[]>, minCount: number): string[] {
+  const documentFrequency = new Map<string, number>();
+  for (const list of featureLists) {
+    for (const f of list) {
+      documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
+    }
+  }
+  return [...documentFrequency]
+    .filter(([, n]) => n >= minCount)
+    .map(([f]) => f)
+    .sort();
+}
+
+/** The model's version: the data and what the features are made of (a new extractor on the same data is a new model). */
+function versionOf(
+  messages: ReadonlyArray<TrainingMessage>,
+  vocabulary: readonly string[],
+): { version: string; sha256: string } {
+  const sha256 = createHash('sha256')
+    .update(messages.map((m) => JSON.stringify([m.text, m.intent, m.category, m.urgency, m.body])).join('\n'))
+    .digest('hex');
+  const version = `lr-${createHash('sha256').update(sha256).update(vocabulary.join('\n')).digest('hex').slice(0, 12)}`;
+  return { version, sha256 };
+}
+
+/**
+ * The version a training on these messages would give, without training: a quick check that a committed
+ * model was trained on today's data with today's feature extractor.
+ */
+export function versionFor(
+  messages: ReadonlyArray<TrainingMessage>,
+  options: TrainOptions = DEFAULT_TRAIN_OPTIONS,
+): string {
+  return versionOf(
+    messages,
+    vocabularyOf(
+      messages.map((m) => messageFeatures(m.text)),
+      options.minCount,
+    ),
+  ).version;
+}
+
 /**
  * Trains the four heads (intent on every message; category, urgency and body on requests), calibrates
  * each by temperature on out-of-fold logits, and sets the two emergency thresholds from the same
@@ -133,16 +176,7 @@ export function trainLocalModel(
   featuresCache?: ReadonlyArray<readonly string[]>,
 ): ModelFile {
   const featureLists = featuresCache ?? messages.map((m) => messageFeatures(m.text));
-  const documentFrequency = new Map<string, number>();
-  for (const list of featureLists) {
-    for (const f of list) {
-      documentFrequency.set(f, (documentFrequency.get(f) ?? 0) + 1);
-    }
-  }
-  const vocabulary = [...documentFrequency]
-    .filter(([, n]) => n >= options.minCount)
-    .map(([f]) => f)
-    .sort();
+  const vocabulary = vocabularyOf(featureLists, options.minCount);
   const featureIndex = new Map(vocabulary.map((f, i) => [f, i]));
   const rows = featureLists.map((list) => rowOf(featureIndex, list));
 
@@ -189,13 +223,10 @@ export function trainLocalModel(
     const source = m.source ?? 'unknown';
     sources[source] = (sources[source] ?? 0) + 1;
   }
-  const sha256 = createHash('sha256')
-    .update(messages.map((m) => JSON.stringify([m.text, m.intent, m.category, m.urgency, m.body])).join('\n'))
-    .digest('hex');
+  const { version, sha256 } = versionOf(messages, vocabulary);
   return {
     format: 'shaozi-local-model',
-    // the data and what the features are made of: a new feature extractor on the same data is a new model
-    version: `lr-${createHash('sha256').update(sha256).update(vocabulary.join('\n')).digest('hex').slice(0, 12)}`,
+    version,
     data: { messages: messages.length, sha256, sources },
     options,
     features: vocabulary,

@@ -4,15 +4,17 @@ import { computeMetrics } from '../../../../src/classify/eval/metrics.js';
 import { readCorpus } from '../../../../src/classify/local/training-data.js';
 import { loadDirectory } from '../../../../src/directory/load-directory.js';
 
-// its own file, so that it trains side by side with the reproduction check of model.test.ts
+// its own file, so that it trains side by side with the rest of the suite
 describe('the training procedure', () => {
-  // the CI floor: writers the model never learned from (all of corpus-2 left out), a few points under the measured figure
+  // the CI floor: writers the model never learned from (all of corpus-2 left out), a few points under the
+  // measured figure; trained on every third message of the other writers, so that it costs a third of a
+  // full training (the full figures are `npm run eval`'s)
   it('holds its figures on four writers it did not learn from', () => {
     const corpus = readCorpus();
     const held = corpus.filter((m) => m.source.startsWith('corpus-2/'));
     const m = computeMetrics(
       trainAndScore(
-        corpus.filter((x) => !x.source.startsWith('corpus-2/')),
+        corpus.filter((x) => !x.source.startsWith('corpus-2/')).filter((_, i) => i % 3 === 0),
         held,
         loadDirectory(),
       ),
@@ -27,5 +29,6 @@ describe('the training procedure', () => {
   }, 180_000);
 });
 
-// measured 2026-12-05 (model lr-dc976a94f81e data): intent 0.881, category 0.878, body 0.850, emergency+checks 0.955, checks 7.9 %
-const FLOOR = { intent: 0.86, category: 0.85, body: 0.82, emergencyWithChecks: 0.93, checkShare: 0.09 };
+// measured 2026-12-07 on a third of the data of lr-8c2cd102e68b: intent 0.887, category 0.866, body 0.846,
+// emergency+checks 0.932 (110 of 118), checks 7.3 %, location 0.996
+const FLOOR = { intent: 0.86, category: 0.84, body: 0.82, emergencyWithChecks: 0.91, checkShare: 0.09 };
