@@ -43,6 +43,7 @@ export const block: CommandHandler<'block'> = async (deps, ctx, command) => {
     outbox: [
       ctx.privately(blockerReplies.recorded(t, command.reason)),
       ...tellEach(
+        t,
         blockerAudience(deps, t),
         blockerReplies.recordedNotice(t, ctx.person.name, command.reason, command.note),
         ctx.person.name,
@@ -75,6 +76,7 @@ export const unblock: CommandHandler<'unblock'> = async (deps, ctx, command) => 
     outbox: [
       ctx.privately(blockerReplies.cleared(moved, ctx.now)),
       ...tellEach(
+        t,
         [...new Set([...t.assignees, ...blockerAudience(deps, t)])],
         blockerReplies.clearedNotice(t, ctx.person.name, command.note),
         ctx.person.name,

@@ -28,6 +28,7 @@ export const claim: CommandHandler<'claim'> = async (deps, ctx, command) => {
     outbox: [
       ctx.privately(workReplies.claimed(t.number)),
       ...tellEach(
+        t,
         [gridWorkerOf(deps.directory, t)],
         workReplies.claimNotice(t, ctx.person.name),
         ctx.person.name,

@@ -68,7 +68,7 @@ export const confirm: CommandHandler<'confirm'> = async (deps, ctx, command) => 
     patch: { closedAt: ctx.now },
     outbox: (t) => [
       ctx.here(workReplies.confirmed(t.number)),
-      ...tellEach(t.assignees, workReplies.confirmNotice(t)),
+      ...tellEach(t, t.assignees, workReplies.confirmNotice(t)),
     ],
   });
   return res.result;
@@ -86,7 +86,7 @@ export const reject: CommandHandler<'reject'> = async (deps, ctx, command) => {
     patch: { resolvedAt: null },
     outbox: (t) => [
       ctx.here(workReplies.rejected(t.number)),
-      ...tellEach(t.assignees, workReplies.rejectNotice(t, command.reason)),
+      ...tellEach(t, t.assignees, workReplies.rejectNotice(t, command.reason)),
     ],
   });
   return res.result;

@@ -1,10 +1,11 @@
 import type { Clock } from '../../clock/clock.js';
 import type { Directory, Person } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
-import { answerTo, noticeTo, privateTo, toReporter } from '../../outbox/address.js';
+import { answerTo, noticeAbout, noticeTo, privateTo, toReporter } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { WorkingCalendar } from '../../sla/working-calendar.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
+import type { Ticket } from '../../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../../tickets/ticket-store.js';
 import type { Command, CommandName } from '../command.js';
 
@@ -77,10 +78,18 @@ export type CommandHandler<N extends CommandName = CommandName> = (
 
 export { answerTo, noticeTo, privateTo, toReporter };
 
-/** The same private notice to several staff members, leaving out the sender and repeats. */
-export function tellEach(names: readonly (string | null)[], text: string, except?: string): OutboxMessage[] {
+/**
+ * The same private notice about a ticket to several staff members, leaving out the sender and repeats:
+ * routine for a ticket of normal urgency, like intake's notices (noticeAbout).
+ */
+export function tellEach(
+  t: Pick<Ticket, 'urgency'>,
+  names: readonly (string | null)[],
+  text: string,
+  except?: string,
+): OutboxMessage[] {
   const unique = [...new Set(names.filter((n): n is string => n !== null && n !== except))];
-  return unique.map((name) => noticeTo(name, text));
+  return unique.map((name) => noticeAbout(t, name, text));
 }
 
 export const done = (

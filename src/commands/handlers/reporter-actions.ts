@@ -27,7 +27,7 @@ export const supplement: CommandHandler<'supplement'> = async (deps, ctx, comman
   }
   const outbox = [
     ctx.here(workReplies.supplemented(t.number)),
-    ...tellEach(t.assignees, workReplies.supplementNotice(t, ctx.message.sender, command.text)),
+    ...tellEach(t, t.assignees, workReplies.supplementNotice(t, ctx.message.sender, command.text)),
   ];
   const res = await record(deps, ctx, t, {
     type: 'supplemented',
@@ -55,7 +55,7 @@ export const withdraw: CommandHandler<'withdraw'> = async (deps, ctx, command) =
     detail: '反映人撤回',
     outbox: (next) => [
       ctx.here(workReplies.withdrawn(next.number)),
-      ...tellEach(next.assignees, workReplies.withdrawNotice(next)),
+      ...tellEach(next, next.assignees, workReplies.withdrawNotice(next)),
     ],
   });
   return res.result;

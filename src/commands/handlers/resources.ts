@@ -77,8 +77,9 @@ export const engage: CommandHandler<'engage'> = async (deps, ctx, command) => {
     detail: engagementDetail({ resource: resource.name, contact: resource.contact, by }),
     outbox: [
       ctx.privately(resourceReplies.engaged(t.number, resource, after)),
-      ...tellEach([resource.contact], resourceReplies.engageNotice(t, resource, by, gridWorker), by),
+      ...tellEach(t, [resource.contact], resourceReplies.engageNotice(t, resource, by, gridWorker), by),
       ...tellEach(
+        t,
         [gridWorker === resource.contact ? null : gridWorker],
         resourceReplies.engageGridNotice(t, resource, by),
         by,

@@ -53,6 +53,7 @@ export const transfer: CommandHandler<'transfer'> = async (deps, ctx, command) =
     outbox: (next) => [
       ctx.privately(workReplies.transferred(next.number, bodyName)),
       ...tellEach(
+        next,
         [liaison],
         workReplies.transferNotice(next, bodyName, from, command.reason),
         ctx.person.name,
@@ -95,6 +96,7 @@ export const returnTicket: CommandHandler<'return'> = async (deps, ctx, command)
     outbox: (next) => [
       ctx.privately(workReplies.returned(next.number)),
       ...tellEach(
+        next,
         [...new Set([...(gridWorker ? [gridWorker] : []), ...dispatchers(deps.directory)])],
         workReplies.returnNotice(next, who, command.reason),
         ctx.person.name,

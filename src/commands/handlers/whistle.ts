@@ -129,6 +129,7 @@ export const report: CommandHandler<'report'> = async (deps, ctx, command) => {
     outbox: [
       ctx.privately(workReplies.reported(t.number)),
       ...tellEach(
+        t,
         [gridWorkerOf(deps.directory, t)],
         workReplies.reportNotice(t, names, ctx.person.name),
         ctx.person.name,

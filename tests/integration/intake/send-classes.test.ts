@@ -38,6 +38,16 @@ describe('the class each intake message is sent in', () => {
       );
     expect(classOf(1)).toEqual(new Set(['routine']));
     expect(classOf(2)).toEqual(new Set(['notice']));
+
+    // what a command tells staff about a ticket goes by the same rule: the reporters' supplements
+    const before = bot.app.sent.length;
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '补充 1 晚上八点以后一直是黑的' });
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '补充 2 三楼以上一滴水都没有' });
+    const supplements = bot.app.sent.slice(before).filter((m) => m.room === null);
+    const supplementClass = (n: number) =>
+      new Set(supplements.filter((m) => m.text.includes(`#${n}`)).map((m) => m.sendClass));
+    expect(supplementClass(1)).toEqual(new Set(['routine']));
+    expect(supplementClass(2)).toEqual(new Set(['notice']));
   });
 
   it('sends the responders what the group says about an open emergency as emergencies, before all else', async () => {
