@@ -57,10 +57,14 @@ describe('the place of a matter told by a landmark', () => {
     expect(place(text)).toBe('street');
   });
 
-  it.each(['3号楼楼道灯坏了', '锦苑地库B2的灯全灭了', '一区篮球场的篮板掉了', '二区15号楼下水道堵了'])(
-    'reads %s as inside a compound',
-    (text) => {
-      expect(place(text)).toBe('compound');
-    },
-  );
+  it.each([
+    '3号楼楼道灯坏了',
+    '锦苑地库B2的灯全灭了',
+    '一区篮球场的篮板掉了',
+    '二区15号楼下水道堵了',
+    '小区外卖员把电动车推进楼道充电',
+    '小区外来车辆乱停在消防通道上',
+  ])('reads %s as inside a compound', (text) => {
+    expect(place(text)).toBe('compound');
+  });
 });
