@@ -97,6 +97,8 @@ describe('the dashboard in a real browser', () => {
     await logIn(page, '李明');
     await page.click('a[href="/tickets/1"]');
     await page.waitForSelector('img.evidence');
+    // the element comes with the page, the picture a request later: wait until it has loaded (or failed)
+    await page.waitForFunction("document.querySelector('img.evidence')?.complete === true");
     const width = await page.$eval(
       'img.evidence',
       (img) => (img as unknown as { naturalWidth: number }).naturalWidth,
