@@ -7,13 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { LabelledMessage } from '../src/classify/local/training-data.js';
-import { resolvePlace } from '../src/classify/local/place.js';
-import { prepareForModel } from '../src/classify/local/prepare.js';
-import { extractLocation } from '../src/classify/local/location.js';
+import { rereadBody } from '../src/classify/local/local-classifier.js';
 import { loadDirectory } from '../src/directory/load-directory.js';
-import type { Category } from '../src/labels/labels.js';
+import { type Intent, isActionable } from '../src/labels/labels.js';
 import type { Classification } from '../src/labels/classification.js';
-import { bodyFor } from '../src/routing/body-table.js';
 
 type Row = { set: string; gold: LabelledMessage; predicted: Classification };
 
@@ -29,18 +26,9 @@ const rows = readFileSync(file, 'utf8')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as Row)
   .filter((r) => flags.includes('--internal') || !INTERNAL.has(r.set))
-  .filter((r) => r.gold.intent === 'grievance' || r.gold.intent === 'emergency' || r.gold.intent === 'inquiry');
+  .filter((r) => isActionable(r.gold.intent as Intent));
 
-const now = (r: Row): string => {
-  if (r.predicted.category === 'none') {
-    return 'none';
-  }
-  // the place is read from the text as the classifier sees it (normalised: traditional characters too)
-  const text = prepareForModel(r.gold.text);
-  const place = resolvePlace(text, extractLocation(text), directory);
-  const suggestion = new Map(Object.entries(r.predicted.body_probabilities ?? {}));
-  return bodyFor(r.predicted.category as Category, place, suggestion, r.predicted.intent === 'emergency').body;
-};
+const now = (r: Row): string => rereadBody(directory, r.gold.text, r.predicted);
 
 const perSet = new Map<string, { n: number; before: number; after: number }>();
 const changes = new Map<string, number>();

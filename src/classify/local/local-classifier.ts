@@ -9,6 +9,7 @@ import {
   EMPTY_LOCATION,
   INTENTS,
   type Intent,
+  type Location,
   tiaoKuaiOf,
   type Urgency,
 } from '../../labels/labels.js';
@@ -120,9 +121,16 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
   const categories = headProbabilities(model, 'category', row);
   const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') ||
     'other') as Category;
-  const place = resolvePlace(text, location, directory, input.roomTopic);
   const bodySuggestion = headProbabilities(model, 'body', row);
-  const body = bodyFor(category, place, bodySuggestion, intent === 'emergency');
+  const { place, body } = placedBody(
+    directory,
+    { text, location, roomTopic: input.roomTopic },
+    {
+      category,
+      suggestion: bodySuggestion,
+      emergency: intent === 'emergency',
+    },
+  );
   const urgency: Urgency =
     intent === 'emergency'
       ? 'emergency'
@@ -147,6 +155,36 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
     source: 'local',
     cues: [...cues, `model:${model.version}`, `category:p=${round(pCategory)}`, ...place.cues, body.cue],
   };
+}
+
+/** Where a request is and who acts on it: the place from the prepared text, the body by the one table. */
+function placedBody(
+  directory: Directory,
+  where: { text: string; location: Location; roomTopic?: string | undefined },
+  what: { category: Category; suggestion: ReadonlyMap<string, number>; emergency: boolean },
+) {
+  const place = resolvePlace(where.text, where.location, directory, where.roomTopic);
+  return { place, body: bodyFor(what.category, place, what.suggestion, what.emergency) };
+}
+
+/**
+ * The body a stored prediction (category, body suggestion, intent) gets from today's place reader and body
+ * table, read from the raw text as `classify` reads it: for rescoring held-out predictions.
+ */
+export function rereadBody(directory: Directory, rawText: string, predicted: Classification): Body {
+  if (predicted.category === 'none') {
+    return 'none';
+  }
+  const { text } = prepareText(rawText);
+  return placedBody(
+    directory,
+    { text, location: extractLocation(text) },
+    {
+      category: predicted.category,
+      suggestion: new Map(Object.entries(predicted.body_probabilities ?? {})),
+      emergency: predicted.intent === 'emergency',
+    },
+  ).body.body as Body;
 }
 
 const round = (x: number) => Number(x.toFixed(4));
