@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
+import type { Sandbox } from '../src/bot/wechaty/sandbox-worlds.js';
 import type { App } from '../src/compose.js';
 import { messageMix } from './message-mix.js';
 
@@ -21,7 +21,7 @@ export async function readBurst(app: App, messages: number, timeoutMs = 300_000)
   return (messages / (performance.now() - started)) * 1000;
 }
 
-async function allRead(app: App, world: SandboxWorld, timeoutMs: number): Promise<void> {
+async function allRead(app: App, world: Sandbox, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const future = new Date(Date.now() + 24 * 3600_000);
   for (;;) {

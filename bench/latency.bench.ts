@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import type { SandboxWorld } from '../src/bot/wechaty/sandbox-world.js';
+import type { SandboxWorlds } from '../src/bot/wechaty/sandbox-worlds.js';
 import { type App, composeApp } from '../src/compose.js';
 import { silentLogger } from '../src/logger.js';
 import { BENCH_REDIS_URL, benchConfig } from './bench-config.js';
@@ -33,7 +33,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 type Bench = {
   app: App;
-  world: SandboxWorld;
+  world: SandboxWorlds;
   /** Says a message in the sandbox; returns its store key. */
   say(message: MixMessage): string;
   /** When each message's outcome and replies were committed (performance.now()), by store key. */
@@ -65,7 +65,7 @@ async function startBench(): Promise<Bench> {
   });
   return {
     ...{ app, world, readAt },
-    say: (m) => `${world.self.id}:${world.say({ room: m.room, from: m.from, text: m.text })}`,
+    say: (m) => `${world.worlds[0]?.self.id}:${world.say({ room: m.room, from: m.from, text: m.text })}`,
     stop: async () => {
       await app.queue.obliterate().catch(() => undefined);
       await app.timers.obliterate().catch(() => undefined);

@@ -4,8 +4,10 @@
  * notices joined per person as the outbox joins them (WINDOW_S for notices, ROUTINE_WINDOW_S for routine
  * ones, as OUTBOX_BATCH_WINDOW_S and OUTBOX_ROUTINE_WINDOW_S), and with every staff notice on a staff
  * channel (WeCom). Needs Redis like the replay itself.
- * COMPRESS squeezes the day's times (16: a day of 16 hours played as one busy hour).
- *   npx tsx scripts/outbox-ratio.ts [FILE] [WINDOW_S] [ROUTINE_WINDOW_S] [COMPRESS]
+ * COMPRESS squeezes the day's times (16: a day of 16 hours played as one busy hour). With BOT_ACCOUNTS=N
+ * in the environment the day is played on N accounts (the sandbox deals the groups out among them) and the
+ * sends of each are printed.
+ *   [BOT_ACCOUNTS=N] npx tsx scripts/outbox-ratio.ts [FILE] [WINDOW_S] [ROUTINE_WINDOW_S] [COMPRESS]
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,9 @@ type Row = { id: number; to: string | null; room: string | null; send_class: str
 const rows = (db.prepare('select id, "to", room, send_class, created_at from outbox order by id').all() as Row[]).map(
   (r) => ({ ...r, sendClass: toSendClass(r.send_class), created: Date.parse(r.created_at) }),
 );
+const bySender = db
+  .prepare("select coalesce(sent_by, 'unrecorded') as sender, count(*) as n from outbox where sent_at is not null group by 1 order by 1")
+  .all() as Array<{ sender: string; n: number }>;
 db.close();
 
 const byClass = new Map<string, number>();
@@ -50,6 +55,7 @@ process.stdout.write(
     `  each message alone:                                ${rows.length} → ${per(rows.length)}`,
     `  staff notices joined (${windowS} s, routine ${routineS} s):      ${others + batches} → ${per(others + batches)}`,
     `  staff notices on a staff channel:                  ${others} → ${per(others)}`,
+    `  sent by each account, each message alone:          ${bySender.map((r) => `${r.sender} ${r.n} → ${per(r.n)}`).join(', ')}`,
   ].join('\n') + '\n',
 );
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import type { Registry } from 'prom-client';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
-import { startWechatyBot, type WechatyBot } from './bot/wechaty/start-wechaty-bot.js';
+import { startWechatyBots, type WechatyBots } from './bot/wechaty/start-wechaty-bots.js';
 import { WecomAppChannel } from './bot/wecom/wecom-app-channel.js';
 import type { Classifier } from './classify/classifier.js';
 import { createLocalClassifier } from './classify/local/local-classifier.js';
@@ -18,6 +18,7 @@ import {
   clusterNodes,
   llmSettings,
   open311Clients,
+  puppetTokens,
   wecomSettings,
 } from './config.js';
 import type { Directory } from './directory/directory.js';
@@ -35,15 +36,16 @@ import type { LlmCallObserver } from './llm/llm-call-observer.js';
 import { createOpenAIAnswerPhraser } from './llm/openai-answer-phraser.js';
 import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
+import { accountSenders } from './outbox/account-senders.js';
 import { privateTo } from './outbox/address.js';
 import { deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
-import { SEND_WINDOW_MS, SendBudget } from './outbox/send-budget.js';
+import { routeOutbox } from './outbox/route-outbox.js';
 import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type Processors, type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
-import type { IntakeJob, TimersJob } from './queue/jobs.js';
+import type { IntakeJob, OutboxJob, TimersJob } from './queue/jobs.js';
 import { openRedisConnection, type RedisConnection } from './queue/redis-connection.js';
 import { ensureRedis } from './queue/redis-server.js';
 import { monthlyReportXlsx } from './report/monthly-report-xlsx.js';
@@ -72,13 +74,14 @@ export type AppOptions = {
   clock?: Clock;
   /** Store location override (replay uses its own file). */
   sqlitePath?: string;
-  onSent?: (message: OutboxMessage) => void;
+  /** Called with each message the bot sent, and the label of the account that sent it. */
+  onSent?: (message: OutboxMessage, account: string) => void;
   /** Serve the web side on WEB_HOST:WEB_PORT (`npm start`). */
   web?: boolean;
 };
 
 export type App = {
-  bot: WechatyBot;
+  bot: WechatyBots;
   tickets: TicketStore;
   queue: BullmqJobQueue;
   directory: Directory;
@@ -191,6 +194,7 @@ async function openCore(
         return message ? intakeOrderKey(message, directory) : `message:${key}`;
       },
       partitionOf: (orderKey, partitions) => intakePartition(orderKey, partitions, directory),
+      accounts: config.BOT_ACCOUNTS,
     });
     closers.push(() => queue.close());
     const timers = new BullmqTimers(connection, config.QUEUE_PREFIX, logger);
@@ -240,9 +244,10 @@ export async function composeApp(options: AppOptions): Promise<App> {
     const { calendar } = core;
     // the sandbox page's feed also shows what the bot sent (made once the bot is up)
     let sandboxPage: SandboxPage | undefined;
-    const bot = await startWechatyBot({
+    const bot = await startWechatyBots({
       puppet: config.WECHATY_PUPPET,
-      puppetToken: config.WECHATY_PUPPET_TOKEN,
+      tokens: puppetTokens(config.WECHATY_PUPPET_TOKEN),
+      accounts: config.BOT_ACCOUNTS,
       loginTimeoutMs: config.LOGIN_TIMEOUT_S * 1000,
       directory,
       logger,
@@ -258,8 +263,8 @@ export async function composeApp(options: AppOptions): Promise<App> {
           },
           message,
         ),
-      onSent: (message) => {
-        options.onSent?.(message);
+      onSent: (message, account) => {
+        options.onSent?.(message, account);
         sandboxPage?.feed.sent(message);
       },
       media: core.media,
@@ -268,18 +273,21 @@ export async function composeApp(options: AppOptions): Promise<App> {
     sandboxPage = options.web
       ? createSandboxPage(bot.sandbox, { directory, now: () => clock.now() })
       : undefined;
-    const budget = new SendBudget(clock, config.OUTBOX_PER_MINUTE);
-    // a restart does not forget the minute it was in: WeChat counts the account's sends, not the process's
-    budget.remember(await tickets.sendTimesSince(new Date(clock.now().getTime() - SEND_WINDOW_MS)));
+    const senders = await accountSenders(bot.accounts, {
+      ...{ tickets, clock },
+      perMinute: config.OUTBOX_PER_MINUTE,
+    });
     const outboxDeps = {
-      ...{ tickets, messenger: bot.messenger, clock, logger, mask: core.mask },
-      budget,
+      ...{ tickets, clock, logger, mask: core.mask },
       // on the wall clock a message waiting for its time goes back to the queue; a simulated one moves on
       waitFor: options.clock ? (at: Date) => clock.waitUntil(at) : waitInQueue,
       batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
       routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
       staffChannel: staffChannelOf(config, directory),
     };
+    const delivers = senders.map(
+      (sender) => (job: OutboxJob) => deliverOutbox({ ...outboxDeps, ...sender }, job),
+    );
     const intakeDeps = {
       ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
       ...{ media: core.media, transcriber: core.transcriber },
@@ -293,7 +301,16 @@ export async function composeApp(options: AppOptions): Promise<App> {
       logger,
       intakePartitions: config.INTAKE_PARTITIONS,
       processors: {
-        outbox: (job) => deliverOutbox(outboxDeps, job),
+        ...outboxProcessors(delivers, (job) =>
+          routeOutbox(
+            {
+              ...{ tickets, clock, logger },
+              accounts: senders.map((s, i) => ({ ...s, backlog: () => queue.accountBacklog(i) })),
+              sendFrom: (i, id, sendClass) => queue.enqueueOnAccount(i, id, sendClass),
+            },
+            job,
+          ),
+        ),
         ...(config.INLINE_WORKERS ? intakeProcessors(intakeDeps) : {}),
         ...(config.INLINE_WORKERS ? { timers: timersProcessor({ ...core, calendar, clock, logger }) } : {}),
       },
@@ -445,6 +462,18 @@ function opsOf(
 }
 
 /** Intake's two lanes: the ordinary one in conversation order (by its partitions), the emergency lane at once. */
+/**
+ * The outbox's processors: one account delivers from the outbox queue itself; several each deliver from
+ * their own queue, and the outbox queue routes each row to the account that sends it.
+ */
+function outboxProcessors(
+  delivers: ReadonlyArray<(job: OutboxJob) => Promise<void>>,
+  route: (job: OutboxJob) => Promise<void>,
+): Pick<Processors, 'outbox' | 'outboxAccounts'> {
+  const [only] = delivers;
+  return delivers.length === 1 && only ? { outbox: only } : { outbox: route, outboxAccounts: delivers };
+}
+
 function intakeProcessors(deps: IntakeDeps): Pick<Processors, 'intake' | 'intakeUrgent'> {
   const read = (job: IntakeJob) => processIntake(deps, job);
   return { intake: read, intakeUrgent: read };

@@ -40,7 +40,14 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_FILE: z.string().optional(),
   /** Wechaty puppet; unset means the sandbox on the mock puppet. */
   WECHATY_PUPPET: z.string().optional(),
+  /** The puppet's token; with several accounts, one per account separated by commas (or one for all). */
   WECHATY_PUPPET_TOKEN: z.string().optional(),
+  /**
+   * How many WeChat accounts the bot runs (1–8). Each logs in with its own session and sends within its
+   * own OUTBOX_PER_MINUTE: a group is answered by the account in it, staff by whichever account knows them
+   * and has room. On the sandbox the groups are dealt out among the accounts.
+   */
+  BOT_ACCOUNTS: z.coerce.number().int().min(1).max(8).default(1),
   /** Seconds to wait for a real puppet to log in before giving up. */
   LOGIN_TIMEOUT_S: z.coerce.number().int().positive().default(60),
   /** Port of the web side (health, and later the dashboard); 0 picks a free one. */
@@ -149,15 +156,32 @@ export const ConfigSchema = z.object({
 });
 
 const ResolvedConfigSchema = ConfigSchema.refine(
-  (c) => !c.REDIS_CLUSTER_NODES || c.QUEUE_PREFIX === undefined || /\{[^{}]+\}/.test(c.QUEUE_PREFIX),
+  (c) => [1, c.BOT_ACCOUNTS].includes(puppetTokens(c.WECHATY_PUPPET_TOKEN).length) || !c.WECHATY_PUPPET_TOKEN,
   {
-    path: ['QUEUE_PREFIX'],
-    message: 'on a Redis Cluster (REDIS_CLUSTER_NODES) the prefix needs a hash tag in braces, e.g. {shaozi}',
+    path: ['WECHATY_PUPPET_TOKEN'],
+    message: 'give one token for every account (BOT_ACCOUNTS), separated by commas, or one for all',
   },
-).transform((c) => {
-  const name = c.WECHATY_PUPPET ? 'shaozi' : 'shaozi-sandbox';
-  return { ...c, QUEUE_PREFIX: c.QUEUE_PREFIX ?? (c.REDIS_CLUSTER_NODES ? `{${name}}` : name) };
-});
+)
+  .refine(
+    (c) => !c.REDIS_CLUSTER_NODES || c.QUEUE_PREFIX === undefined || /\{[^{}]+\}/.test(c.QUEUE_PREFIX),
+    {
+      path: ['QUEUE_PREFIX'],
+      message:
+        'on a Redis Cluster (REDIS_CLUSTER_NODES) the prefix needs a hash tag in braces, e.g. {shaozi}',
+    },
+  )
+  .transform((c) => {
+    const name = c.WECHATY_PUPPET ? 'shaozi' : 'shaozi-sandbox';
+    return { ...c, QUEUE_PREFIX: c.QUEUE_PREFIX ?? (c.REDIS_CLUSTER_NODES ? `{${name}}` : name) };
+  });
+
+/** The puppet tokens of WECHATY_PUPPET_TOKEN, one per account (or one for all); none when unset. */
+export function puppetTokens(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
 
 /** The nodes of REDIS_CLUSTER_NODES. */
 export function clusterNodes(value: string): Array<{ host: string; port: number }> {

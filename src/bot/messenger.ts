@@ -20,3 +20,9 @@ export interface Messenger {
   /** Resolves once the chat protocol accepted the message; throws AppError ROOM_NOT_FOUND or CONTACT_NOT_FOUND. */
   send(message: OutboxMessage): Promise<void>;
 }
+
+/** The messenger of one of the deployment's bot accounts, which knows the groups and people it reaches. */
+export interface AccountMessenger extends Messenger {
+  /** Whether this account can deliver the message: it is in the group, or knows the person. */
+  reaches(message: OutboxMessage): Promise<boolean>;
+}

@@ -39,7 +39,12 @@ export type DeliverDeps = {
   routineWindowMs?: number;
   /** Where staff notices go instead of the bot's account, for the staff it reaches (outside its budget). */
   staffChannel?: StaffChannel;
+  /** The label of the bot account this delivers for, recorded on what it sends. */
+  account?: string;
 };
+
+/** The sender recorded on messages that went through the staff channel (never any account's budget). */
+export const STAFF_CHANNEL_SENDER = 'staff-channel';
 
 /** Waiting through the queue: throws NotBefore, so the job is put back and no worker is held. */
 export async function waitInQueue(at: Date, scope: 'queue' | 'job'): Promise<never> {
@@ -78,7 +83,7 @@ export async function deliverOutbox(deps: DeliverDeps, job: { outboxId: number }
   }
   const at = deps.clock.now();
   for (const r of rows) {
-    await deps.tickets.markSent(r.id, at);
+    await deps.tickets.markSent(r.id, at, staff ? STAFF_CHANNEL_SENDER : deps.account);
   }
   deps.logger.info(
     {
@@ -88,7 +93,11 @@ export async function deliverOutbox(deps: DeliverDeps, job: { outboxId: number }
         ticket: row.ticketNumber,
         private: row.room === null,
       },
-      ...{ sendClass: row.sendClass, channel: staff ? 'staff' : 'wechat' },
+      ...{
+        sendClass: row.sendClass,
+        channel: staff ? 'staff' : 'wechat',
+        account: staff ? undefined : deps.account,
+      },
       ...(joined.length > 0 ? { joined: joined.map((r) => r.id) } : {}),
     },
     'sent',

@@ -3,7 +3,13 @@ import { Queue } from 'bullmq';
 import type { Logger } from '../logger.js';
 import type { SendClass } from '../tickets/outbox.js';
 import type { JobQueue } from './job-queue.js';
-import { DEFAULT_ATTEMPTS, intakePartitionName, intakePartitionOf, QUEUE_NAMES } from './jobs.js';
+import {
+  DEFAULT_ATTEMPTS,
+  intakePartitionName,
+  intakePartitionOf,
+  outboxAccountName,
+  QUEUE_NAMES,
+} from './jobs.js';
 import { logQueueErrors } from './queue-errors.js';
 import type { RedisConnection } from './redis-connection.js';
 
@@ -27,6 +33,24 @@ export function intakeJobId(messageKey: string): string {
   return `intake-${createHash('sha256').update(messageKey).digest('hex').slice(0, 32)}`;
 }
 
+/**
+ * The job that sends an outbox row, in its class's lane. No custom job id: row ids start again at 1 in a
+ * fresh store while Redis may still hold finished jobs of an old one; delivery skips a row already sent, so a
+ * second job for a row is harmless.
+ */
+function sendJob(outboxId: number, sendClass: SendClass) {
+  return {
+    name: 'send',
+    data: { outboxId },
+    opts: {
+      attempts: DEFAULT_ATTEMPTS,
+      backoff: { type: 'exponential' as const, delay: 2000 },
+      priority: OUTBOX_PRIORITY[sendClass],
+      ...CLEANUP,
+    },
+  };
+}
+
 export type BullmqJobQueueOptions = {
   /** The send class of each outbox row, from the store; without it every row is queued as a reply. */
   sendClassesOf?: (ids: readonly number[]) => Promise<ReadonlyMap<number, SendClass>>;
@@ -42,6 +66,11 @@ export type BullmqJobQueueOptions = {
   orderKeyOf?: (messageKey: string) => Promise<string>;
   /** The partition of a conversation (the same in every process); by default a hash of its key. */
   partitionOf?: (orderKey: string, partitions: number) => number;
+  /**
+   * How many bot accounts send (1 by default). With more, the outbox queue routes and each account has a
+   * queue of its own (`outboxAccountName`).
+   */
+  accounts?: number;
 };
 
 /** The JobQueue on BullMQ; it does not own the connection it is given. */
@@ -50,6 +79,8 @@ export class BullmqJobQueue implements JobQueue {
   readonly intake: readonly Queue[];
   readonly intakeUrgent: Queue;
   readonly outbox: Queue;
+  /** Each bot account's own outbox queue, when there are several accounts; empty with one. */
+  readonly accountOutbox: readonly Queue[];
 
   private readonly sendClassesOf: NonNullable<BullmqJobQueueOptions['sendClassesOf']>;
   private readonly orderKeyOf: NonNullable<BullmqJobQueueOptions['orderKeyOf']>;
@@ -77,14 +108,19 @@ export class BullmqJobQueue implements JobQueue {
     );
     this.intakeUrgent = new Queue(QUEUE_NAMES.intakeUrgent, { connection, prefix });
     this.outbox = new Queue(QUEUE_NAMES.outbox, { connection, prefix });
-    for (const queue of [...this.intake, this.intakeUrgent, this.outbox]) {
+    const accounts = Math.max(1, options.accounts ?? 1);
+    this.accountOutbox =
+      accounts > 1
+        ? Array.from({ length: accounts }, (_, i) => new Queue(outboxAccountName(i), { connection, prefix }))
+        : [];
+    for (const queue of this.queues) {
       logQueueErrors(queue, logger);
     }
   }
 
   /** Every queue this holds, for metrics and the queue board. */
   get queues(): Queue[] {
-    return [...this.intake, this.intakeUrgent, this.outbox];
+    return [...this.intake, this.intakeUrgent, this.outbox, ...this.accountOutbox];
   }
 
   async enqueueIntake(
@@ -134,7 +170,7 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   outboxBacklog(): Promise<number> {
-    return this.pending(this.outbox);
+    return this.pendingIn([this.outbox, ...this.accountOutbox]);
   }
 
   async enqueueOutbox(outboxIds: readonly number[]): Promise<void> {
@@ -142,20 +178,22 @@ export class BullmqJobQueue implements JobQueue {
       return;
     }
     const classes = await this.sendClassesOf(outboxIds);
-    // no custom job id: row ids start again at 1 in a fresh store while Redis may still hold finished jobs
-    // of an old one; delivery skips a row already sent, so a second job for a row is harmless
-    await this.outbox.addBulk(
-      outboxIds.map((outboxId) => ({
-        name: 'send',
-        data: { outboxId },
-        opts: {
-          attempts: DEFAULT_ATTEMPTS,
-          backoff: { type: 'exponential', delay: 2000 },
-          priority: OUTBOX_PRIORITY[classes.get(outboxId) ?? 'reply'],
-          ...CLEANUP,
-        },
-      })),
-    );
+    await this.outbox.addBulk(outboxIds.map((id) => sendJob(id, classes.get(id) ?? 'reply')));
+  }
+
+  /** Jobs waiting, delayed or running on a bot account's own outbox queue (index from 0). */
+  accountBacklog(account: number): Promise<number> {
+    const queue = this.accountOutbox[account];
+    return queue ? this.pending(queue) : Promise.resolve(0);
+  }
+
+  /** Queues a routed outbox row on the queue of the account that sends it (index from 0). */
+  async enqueueOnAccount(account: number, outboxId: number, sendClass: SendClass): Promise<void> {
+    const queue = this.accountOutbox[account];
+    if (!queue) {
+      throw new Error(`no outbox queue for bot account ${account + 1}`);
+    }
+    await queue.addBulk([sendJob(outboxId, sendClass)]);
   }
 
   async waitIdle(timeoutMs = 30_000): Promise<void> {

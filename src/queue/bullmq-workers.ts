@@ -7,6 +7,7 @@ import {
   intakePartitionName,
   type OutboxJob,
   OutboxJobSchema,
+  outboxAccountName,
   QUEUE_NAMES,
   type TimersJob,
   TimersJobSchema,
@@ -18,7 +19,10 @@ export type Processors = {
   intake?: (job: IntakeJob) => Promise<void>;
   /** The emergency lane's processor; the ordinary one when not given. */
   intakeUrgent?: (job: IntakeJob) => Promise<void>;
+  /** Delivers outbox rows; with several bot accounts, routes each to the account that sends it. */
   outbox?: (job: OutboxJob) => Promise<void>;
+  /** With several bot accounts: each account's delivery, index for index (`outboxAccountName`). */
+  outboxAccounts?: ReadonlyArray<(job: OutboxJob) => Promise<void>>;
   timers?: (job: TimersJob) => Promise<void>;
 };
 
@@ -111,8 +115,12 @@ export function startWorkers(options: {
     add(QUEUE_NAMES.intakeUrgent, IntakeJobSchema, processors.intakeUrgent ?? processors.intake, 1);
   }
   if (processors.outbox) {
-    // one sender per bot account: order and the rate limit hold
+    // one sender per bot account: order and the rate limit hold (a router before them when there are several)
     add(QUEUE_NAMES.outbox, OutboxJobSchema, processors.outbox, 1);
+  }
+  for (const [i, deliver] of (processors.outboxAccounts ?? []).entries()) {
+    // an account waiting for room in its minute holds back only its own queue
+    add(outboxAccountName(i), OutboxJobSchema, deliver, 1);
   }
   if (processors.timers) {
     // one sweep at a time per process; the store's seq guard covers sweeps of other processes

@@ -21,6 +21,15 @@ export function intakePartitionName(index: number): string {
   return `${QUEUE_NAMES.intake}-p${index}`;
 }
 
+/**
+ * The outbox queue of the deployment's bot account number `index` (from 0), when it runs several: the one
+ * outbox queue then only routes each row to the account that sends it, and each account's queue is drained
+ * at that account's own pace.
+ */
+export function outboxAccountName(index: number): string {
+  return `${QUEUE_NAMES.outbox}-account-${index + 1}`;
+}
+
 /** The partition of a conversation's key, out of `partitions`: a hash, the same in every process. */
 export function intakePartitionOf(orderKey: string, partitions: number): number {
   return createHash('sha256').update(orderKey).digest().readUInt32BE(0) % partitions;

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { SandboxWorld } from '../bot/wechaty/sandbox-world.js';
+import type { Sandbox } from '../bot/wechaty/sandbox-worlds.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 
 export type ReplIo = { input: NodeJS.ReadableStream; output: (line: string) => void; prompt: boolean };
@@ -18,7 +18,7 @@ const HELP = [
 ];
 
 export type ReplDeps = {
-  world: SandboxWorld;
+  world: Sandbox;
   listTickets: () => Promise<string[]>;
   waitIdle: () => Promise<void>;
 };

@@ -261,23 +261,26 @@ export class KyselyTicketStore implements TicketStore {
     return rows.map(fromOutboxRecord);
   }
 
-  async markSent(id: number, at: Date): Promise<void> {
+  async markSent(id: number, at: Date, by?: string): Promise<void> {
     // The first send time stands: a redelivered send job does not move it.
     await this.db
       .updateTable('outbox')
-      .set({ sent_at: toIso(at) })
+      .set({ sent_at: toIso(at), sent_by: by ?? null })
       .where('id', '=', id)
       .where('sent_at', 'is', null)
       .execute();
   }
 
-  async sendTimesSince(since: Date): Promise<Date[]> {
-    // outbox_sent_at (0001) serves it
+  async sendTimesSince(since: Date, by?: string): Promise<Date[]> {
+    // outbox_sent_at (0001) serves it; the minute's few rows are then filtered by sender
     const rows = await this.db
       .selectFrom('outbox')
       .select('sent_at')
       .distinct()
       .where('sent_at', '>=', toIso(since))
+      .$if(by !== undefined, (q) =>
+        q.where((eb) => eb.or([eb('sent_by', '=', by ?? ''), eb('sent_by', 'is', null)])),
+      )
       .orderBy('sent_at')
       .limit(SEND_TIMES_LIMIT)
       .execute();

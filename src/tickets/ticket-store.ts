@@ -158,12 +158,14 @@ export interface TicketStore {
   getOutbox(id: number): Promise<OutboxRow | undefined>;
   /** Outbox rows not yet sent, oldest first, with ids above `afterId` (re-enqueued at startup after a crash). */
   pendingOutbox(limit?: number, afterId?: number): Promise<OutboxRow[]>;
-  markSent(id: number, at: Date): Promise<void>;
+  /** Marks a row sent at `at` by `by` (a bot account's label, or the staff channel); the first send stands. */
+  markSent(id: number, at: Date, by?: string): Promise<void>;
   /**
-   * When the bot account sent messages at or after `since`, ascending, one time per send (the rows of a
-   * batched notice share theirs): a restarted bot reads the minute it was in the middle of.
+   * When messages were sent at or after `since`, ascending, one time per send (the rows of a batched notice
+   * share theirs): a restarted bot reads the minute it was in the middle of. With `by`, only those sent by
+   * that sender, and those sent before senders were recorded (counted against every account).
    */
-  sendTimesSince(since: Date): Promise<Date[]>;
+  sendTimesSince(since: Date, by?: string): Promise<Date[]>;
   /** Sets aside a row that can never be delivered (no such room or contact): it is no longer pending. */
   markUndeliverable(id: number, at: Date, reason: string): Promise<void>;
   /** The send class of each of these outbox rows (rows queued before classes were kept count as replies). */

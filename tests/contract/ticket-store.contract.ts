@@ -477,6 +477,24 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
         expect(await store.sendTimesSince(at(6))).toEqual([]);
       });
 
+      it("tells one account's send times apart, counting sends of unknown sender for every account", async () => {
+        const ids = await store.enqueueMessages(
+          ['a', 'b', 'c', 'd', 'e'].map((t) => reply(t)),
+          { at: at(1), key: 'k' },
+        );
+        await store.markSent(ids[0] ?? 0, at(2), 'wechat-1');
+        await store.markSent(ids[1] ?? 0, at(3), 'wechat-2');
+        await store.markSent(ids[2] ?? 0, at(4), 'staff-channel');
+        // sent before senders were recorded
+        await store.markSent(ids[3] ?? 0, at(5));
+        // a redelivered send job does not change who sent it
+        await store.markSent(ids[0] ?? 0, at(6), 'wechat-2');
+
+        expect(await store.sendTimesSince(at(0), 'wechat-1')).toEqual([at(2), at(5)]);
+        expect(await store.sendTimesSince(at(0), 'wechat-2')).toEqual([at(3), at(5)]);
+        expect(await store.sendTimesSince(at(0))).toEqual([at(2), at(3), at(4), at(5)]);
+      });
+
       it('pages unsent rows after a given id', async () => {
         const ids = await store.enqueueMessages([reply('a'), reply('b'), reply('c')], {
           at: at(1),

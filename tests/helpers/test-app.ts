@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SandboxSay, SandboxWorld } from '../../src/bot/wechaty/sandbox-world.js';
+import type { SandboxSay } from '../../src/bot/wechaty/sandbox-world.js';
+import type { SandboxWorlds } from '../../src/bot/wechaty/sandbox-worlds.js';
 import type { Clock } from '../../src/clock/clock.js';
 import { type App, composeApp } from '../../src/compose.js';
 import { parseConfig } from '../../src/config.js';
@@ -10,8 +11,10 @@ import { type Logger, silentLogger } from '../../src/logger.js';
 import type { OutboxMessage } from '../../src/tickets/outbox.js';
 
 export type TestApp = App & {
-  world: SandboxWorld;
+  world: SandboxWorlds;
   sent: OutboxMessage[];
+  /** The bot account that sent each message of `sent`, index for index. */
+  sentBy: string[];
   /** Wall-clock time (ms) each message of `sent` went out, index for index. */
   sentWallMs: number[];
   /** Sends as a person in the sandbox and waits until the bot has done everything it will do. */
@@ -54,13 +57,15 @@ export async function startTestApp(
     ...options.env,
   });
   const sent: OutboxMessage[] = [];
+  const sentBy: string[] = [];
   const sentWallMs: number[] = [];
   const app = await composeApp({
     config,
     logger: options.logger ?? silentLogger,
     ...(options.clock ? { clock: options.clock } : {}),
-    onSent: (m) => {
+    onSent: (m, account) => {
       sent.push(m);
+      sentBy.push(account);
       sentWallMs.push(Date.now());
     },
     web: options.web ?? false,
@@ -73,6 +78,7 @@ export async function startTestApp(
     ...app,
     world,
     sent,
+    sentBy,
     sentWallMs,
     dataDir,
     queuePrefix,

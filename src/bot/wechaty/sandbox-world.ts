@@ -43,13 +43,17 @@ export class SandboxWorld {
   private readonly sayListeners = new Set<(said: SandboxSaid) => void>();
   private delivered = 0;
 
-  constructor(directory: Directory) {
+  /**
+   * `holds` says which of the directory's groups this bot account is in (all by default; with several
+   * accounts, each holds its share of the groups, and everyone is its contact).
+   */
+  constructor(directory: Directory, holds: (topic: string) => boolean = () => true) {
     this.puppet = new PuppetMock({ mocker: this.mocker });
     this.self = this.mocker.createContact({ name: directory.botName });
     for (const name of [...staffNames(directory), ...SAMPLE_RESIDENTS]) {
       this.contact(name);
     }
-    for (const group of directory.data.groups) {
+    for (const group of directory.data.groups.filter((g) => holds(g.topic))) {
       const members =
         group.kind === 'residents'
           ? [...SAMPLE_RESIDENTS, ...gridStaff(directory, group.grids)]
@@ -71,6 +75,11 @@ export class SandboxWorld {
 
   roomTopics(): string[] {
     return [...this.rooms.keys()];
+  }
+
+  /** Whether the bot account of this world is in the group. */
+  holds(topic: string): boolean {
+    return this.rooms.has(topic);
   }
 
   people(): string[] {

@@ -22,12 +22,22 @@ export type WechatyBotOptions = {
   onMessage(message: IncomingMessage): Promise<void>;
   /** Where voice messages' audio is kept; without it only the file name is recorded. */
   media?: MediaSink;
-  onSent?(message: OutboxMessage): void;
+  /** Called with each message the account sent, and the account's label. */
+  onSent?(message: OutboxMessage, account: string): void;
   /** The sandbox logs itself in at once; false leaves it waiting (to test the login timeout). */
   sandboxLogin?: boolean;
+  /**
+   * Which of the deployment's bot accounts this is (`wechat-1` by default): its name in the log and on its
+   * login session (each account keeps its own), and the sender recorded on what it sends.
+   */
+  account?: string;
+  /** The mock world this account lives in, on the sandbox (one of several accounts'); made here when not given. */
+  world?: SandboxWorld;
 };
 
 export type WechatyBot = {
+  /** The account's label (see `WechatyBotOptions.account`). */
+  account: string;
   messenger: WechatyMessenger;
   /** The sandbox world when running on the mock puppet. */
   sandbox: SandboxWorld | undefined;
@@ -37,14 +47,20 @@ export type WechatyBot = {
   stop(): Promise<void>;
 };
 
+/** The label of a deployment's first (or only) bot account. */
+export const FIRST_ACCOUNT = 'wechat-1';
+
 /** Builds, starts and logs in the bot; rejects with LOGIN_TIMEOUT when a real puppet is not logged in in time. */
 export async function startWechatyBot(options: WechatyBotOptions): Promise<WechatyBot> {
-  const { logger } = options;
-  const sandbox = options.puppet ? undefined : new SandboxWorld(options.directory);
+  const account = options.account ?? FIRST_ACCOUNT;
+  const logger = options.logger.child({ account });
+  const sandbox = options.puppet ? undefined : (options.world ?? new SandboxWorld(options.directory));
+  // the first account keeps the session name it always had, so an upgrade does not ask for a new login
+  const session = account === FIRST_ACCOUNT ? 'shaozi' : `shaozi-${account}`;
   const bot = sandbox
-    ? WechatyBuilder.build({ name: 'shaozi-sandbox', puppet: sandbox.puppet })
+    ? WechatyBuilder.build({ name: `${session}-sandbox`, puppet: sandbox.puppet })
     : WechatyBuilder.build({
-        name: 'shaozi',
+        name: session,
         puppet: options.puppet as never,
         puppetOptions: options.puppetToken ? { token: options.puppetToken } : {},
       });
@@ -118,7 +134,12 @@ export async function startWechatyBot(options: WechatyBotOptions): Promise<Wecha
     });
   }
   return {
-    messenger: new WechatyMessenger(bot, options.onSent, (name) => options.directory.chatIdOf(name)),
+    account,
+    messenger: new WechatyMessenger(
+      bot,
+      (m) => options.onSent?.(m, account),
+      (name) => options.directory.chatIdOf(name),
+    ),
     sandbox,
     accountId,
     handledCount: () => handled,

@@ -1,14 +1,14 @@
 import type { Contact, Room, Wechaty } from 'wechaty';
-import { AppError } from '../../errors.js';
+import { AppError, isAppError } from '../../errors.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
-import type { Messenger } from '../messenger.js';
+import type { AccountMessenger } from '../messenger.js';
 
 /**
  * Sends outbox messages through a logged-in Wechaty. Rooms by id, else by topic. A person by id, never by
  * name when an id is known (anyone can take a display name); a name the directory pins (`chat_ids`) is sent
  * to its pinned id; only a name with no id at all is looked up by name.
  */
-export class WechatyMessenger implements Messenger {
+export class WechatyMessenger implements AccountMessenger {
   constructor(
     private readonly bot: Wechaty,
     private readonly onSent?: (message: OutboxMessage) => void,
@@ -30,6 +30,21 @@ export class WechatyMessenger implements Messenger {
       await contact.say(message.text);
     }
     this.onSent?.(message);
+  }
+
+  /** Whether this account can deliver the message: it is in the group, or knows the person. */
+  async reaches(message: OutboxMessage): Promise<boolean> {
+    try {
+      await (message.room !== null || message.roomId !== null
+        ? this.findRoom(message.roomId, message.room)
+        : this.findContact(message.toId, message.to));
+      return true;
+    } catch (error) {
+      if (isAppError(error)) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   private async findRoom(id: string | null, topic: string | null): Promise<Room> {

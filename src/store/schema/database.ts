@@ -107,6 +107,11 @@ export type OutboxRecord = {
   mac?: string | null;
   /** Added by 0007_send_classes: emergency, reply or notice; null on rows queued before (sent as replies). */
   send_class?: string | null;
+  /**
+   * Added by 0009_outbox_senders: what sent the message (a bot account's label such as `wechat-2`, or
+   * `staff-channel`); null on rows sent before.
+   */
+  sent_by?: string | null;
 };
 
 /** Named counters (`ticket`, `outbox`); incrementing one locks its row until the transaction ends. */

@@ -269,6 +269,20 @@ const historyIndexes: Migration = {
   },
 };
 
+/**
+ * 0009_outbox_senders: which bot account (or the staff channel) sent each message, so that a restarted bot
+ * counts each account's minute of sends apart.
+ */
+const outboxSenders: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('outbox').addColumn('sent_by', 'text').execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.alterTable('outbox').dropColumn('sent_by').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
@@ -280,5 +294,6 @@ export const migrationProvider: MigrationProvider = {
     '0006_audit_signatures': auditSignatures,
     '0007_send_classes': sendClasses,
     '0008_history_indexes': historyIndexes,
+    '0009_outbox_senders': outboxSenders,
   }),
 };

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { SandboxWorld } from '../../bot/wechaty/sandbox-world.js';
 import { SAMPLE_RESIDENTS } from '../../bot/wechaty/sandbox-world.js';
+import type { Sandbox } from '../../bot/wechaty/sandbox-worlds.js';
 import type { Directory } from '../../directory/directory.js';
 import { SandboxFeed } from './sandbox-feed.js';
 import { sandboxPage } from './sandbox-page.js';
 import { roleText, speakersOf } from './sandbox-people.js';
 import { MAX_PHOTO_BYTES, MAX_TEXT_CHARS, parseSayRequest } from './say-request.js';
 
-export type SandboxPageWorld = Pick<SandboxWorld, 'say' | 'roomTopics' | 'people' | 'onSay'>;
+export type SandboxPageWorld = Pick<Sandbox, 'say' | 'roomTopics' | 'people' | 'onSay'>;
 
 export type SandboxPageDeps = {
   directory: Directory;

@@ -5,20 +5,11 @@ import { createLogger } from '../../../src/logger.js';
 import { noticeTo } from '../../../src/outbox/address.js';
 import { BullmqJobQueue } from '../../../src/queue/bullmq-job-queue.js';
 import { BullmqTimers } from '../../../src/queue/bullmq-timers.js';
+import { until } from '../../helpers/outbox-kit.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 const GROUP = '幸福里一区业主群';
 const BACKLOG = 1_000;
-
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) {
-      throw new Error(`not reached in ${timeoutMs} ms`);
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Removes what a halted app left in Redis and on disk. */
 async function cleanUp(app: TestApp): Promise<void> {

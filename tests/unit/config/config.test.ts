@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { llmSettings, parseConfig, wecomSettings } from '../../../src/config.js';
+import { llmSettings, parseConfig, puppetTokens, wecomSettings } from '../../../src/config.js';
 
 describe('parseConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -44,6 +44,21 @@ describe('parseConfig', () => {
       responseFormat: 'json_schema',
       policy: { mode: 'unsure', threshold: 0.6 },
     });
+  });
+
+  it('runs one bot account by default, and takes one puppet token per account or one for all', () => {
+    expect(parseConfig({}).BOT_ACCOUNTS).toBe(1);
+    const puppet = { WECHATY_PUPPET: 'wechaty-puppet-service', BOT_ACCOUNTS: '3' };
+    expect(
+      puppetTokens(parseConfig({ ...puppet, WECHATY_PUPPET_TOKEN: 'a, b ,c' }).WECHATY_PUPPET_TOKEN),
+    ).toEqual(['a', 'b', 'c']);
+    expect(
+      puppetTokens(parseConfig({ ...puppet, WECHATY_PUPPET_TOKEN: 'one' }).WECHATY_PUPPET_TOKEN),
+    ).toEqual(['one']);
+    expect(() => parseConfig({ ...puppet, WECHATY_PUPPET_TOKEN: 'a,b' })).toThrow(
+      /one token for every account.*WECHATY_PUPPET_TOKEN/s,
+    );
+    expect(() => parseConfig({ BOT_ACCOUNTS: '9' })).toThrow(/BOT_ACCOUNTS/);
   });
 
   it('treats empty values as unset', () => {
