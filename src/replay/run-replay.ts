@@ -49,6 +49,8 @@ export async function runReplay(options: ReplayOptions, io: ReplayIo): Promise<n
     DATA_DIR: workDir,
     QUEUE_PREFIX: `shaozi-replay-${randomUUID()}`,
     OUTBOX_PER_MINUTE: options.env.OUTBOX_PER_MINUTE,
+    // on several accounts the sandbox deals the groups out among them
+    BOT_ACCOUNTS: options.env.BOT_ACCOUNTS,
     // a replay shows each message as it was made unless asked to batch staff notices
     OUTBOX_BATCH_WINDOW_S: options.env.OUTBOX_BATCH_WINDOW_S ?? '0',
     OUTBOX_ROUTINE_WINDOW_S: options.env.OUTBOX_ROUTINE_WINDOW_S,

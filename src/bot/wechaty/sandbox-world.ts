@@ -50,7 +50,9 @@ export class SandboxWorld {
   constructor(directory: Directory, holds: (topic: string) => boolean = () => true) {
     this.puppet = new PuppetMock({ mocker: this.mocker });
     this.self = this.mocker.createContact({ name: directory.botName });
-    for (const name of [...staffNames(directory), ...SAMPLE_RESIDENTS]) {
+    // volunteers are told of the tickets they may help with, so the bot knows them too
+    const volunteers = directory.data.volunteers.map((v) => v.name);
+    for (const name of [...staffNames(directory), ...volunteers, ...SAMPLE_RESIDENTS]) {
       this.contact(name);
     }
     for (const group of directory.data.groups.filter((g) => holds(g.topic))) {
