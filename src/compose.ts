@@ -461,7 +461,6 @@ function opsOf(
   };
 }
 
-/** Intake's two lanes: the ordinary one in conversation order (by its partitions), the emergency lane at once. */
 /**
  * The outbox's processors: one account delivers from the outbox queue itself; several each deliver from
  * their own queue, and the outbox queue routes each row to the account that sends it.
@@ -474,6 +473,7 @@ function outboxProcessors(
   return delivers.length === 1 && only ? { outbox: only } : { outbox: route, outboxAccounts: delivers };
 }
 
+/** Intake's two lanes: the ordinary one in conversation order (by its partitions), the emergency lane at once. */
 function intakeProcessors(deps: IntakeDeps): Pick<Processors, 'intake' | 'intakeUrgent'> {
   const read = (job: IntakeJob) => processIntake(deps, job);
   return { intake: read, intakeUrgent: read };
