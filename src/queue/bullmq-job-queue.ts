@@ -241,11 +241,9 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   private async pendingIn(queues: readonly Queue[]): Promise<number> {
-    let n = 0;
-    for (const queue of queues) {
-      n += await this.pending(queue);
-    }
-    return n;
+    // side by side: one round trip's wait for all the queues, not one per queue
+    const counts = await Promise.all(queues.map((queue) => this.pending(queue)));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   private async pending(queue: Queue): Promise<number> {
