@@ -6,9 +6,9 @@ const ONE = '幸福里一区业主群';
 const TWO = '幸福里二区居民群';
 const WINDOW_MS = 2_000;
 
-/** The most messages one account sent within any window. */
-function busiestWindow(sent: readonly Sent[], account: string): number {
-  const mine = sent.filter((m) => m.account === account);
+/** The most messages one account (or all together) sent within any window. */
+function busiestWindow(sent: readonly Sent[], account?: string): number {
+  const mine = sent.filter((m) => account === undefined || m.account === account);
   return Math.max(
     0,
     ...mine.map((first, i) => mine.slice(i).filter((m) => m.at < first.at + WINDOW_MS).length),
@@ -46,9 +46,9 @@ describe('several bot accounts, each with its own send budget', () => {
     for (const account of ['wechat-1', 'wechat-2']) {
       expect(busiestWindow(o.sent, account)).toBeLessThanOrEqual(3);
     }
-    // two budgets, not one: the first window held more than one account may send in it
+    // two budgets, not one: some window held more than one account may send in it
+    expect(busiestWindow(o.sent)).toBeGreaterThan(3);
     const first = Math.min(...o.sent.map((m) => m.at));
-    expect(o.sent.filter((m) => m.at < first + WINDOW_MS).length).toBeGreaterThan(3);
     // the store records which account sent each message
     const rows = await o.tickets.sendTimesSince(new Date(first - 1), 'wechat-2');
     expect(rows.length).toBeGreaterThan(0);
