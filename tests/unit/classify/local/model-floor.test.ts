@@ -29,6 +29,7 @@ describe('the training procedure', () => {
   }, 180_000);
 });
 
-// measured 2026-12-07 on a third of the data of lr-8c2cd102e68b: intent 0.887, category 0.866, body 0.846,
-// emergency+checks 0.932 (110 of 118), checks 7.3 %, location 0.996
-const FLOOR = { intent: 0.86, category: 0.84, body: 0.82, emergencyWithChecks: 0.91, checkShare: 0.09 };
+// measured 2026-12-07 on each third of the data of lr-cefb2b380fed (this test trains on the first): intent
+// 0.894 / 0.914 / 0.898, category 0.880 / 0.887 / 0.878, body 0.866 / 0.858 / 0.847, emergency+checks 0.893 /
+// 0.949 / 0.938 (of 118), checks 7.3 / 4.9 / 6.3 %, location 0.996: the floor sits under the lowest third
+const FLOOR = { intent: 0.87, category: 0.85, body: 0.83, emergencyWithChecks: 0.88, checkShare: 0.09 };
