@@ -1,5 +1,5 @@
 import type { Contact, Room, Wechaty } from 'wechaty';
-import { AppError, isAppError } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { AccountMessenger } from '../messenger.js';
 
@@ -32,19 +32,24 @@ export class WechatyMessenger implements AccountMessenger {
     this.onSent?.(message);
   }
 
-  /** Whether this account can deliver the message: it is in the group, or knows the person. */
+  /**
+   * Whether this account can deliver the message: it is in the group, or knows the person. Asked of the
+   * account's own lists of groups and contacts: Wechaty's find, and the puppet's search by id, report an
+   * unknown id as a puppet error, which with several accounts would be every group another account is in.
+   */
   async reaches(message: OutboxMessage): Promise<boolean> {
-    try {
-      await (message.room !== null || message.roomId !== null
-        ? this.findRoom(message.roomId, message.room)
-        : this.findContact(message.toId, message.to));
-      return true;
-    } catch (error) {
-      if (isAppError(error)) {
-        return false;
+    const { puppet } = this.bot;
+    if (message.room !== null || message.roomId !== null) {
+      if (message.roomId && (await puppet.roomList()).includes(message.roomId)) {
+        return true;
       }
-      throw error;
+      return message.room !== null && (await puppet.roomSearch({ topic: message.room })).length > 0;
     }
+    const id = message.toId || (message.to ? this.pinnedId(message.to) : undefined);
+    if (id) {
+      return (await puppet.contactList()).includes(id);
+    }
+    return message.to !== null && (await puppet.contactSearch({ name: message.to })).length > 0;
   }
 
   private async findRoom(id: string | null, topic: string | null): Promise<Room> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/logger.js';
 import { startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 const ONE = '幸福里一区业主群';
@@ -8,9 +9,13 @@ const TWO = '幸福里二区居民群';
 
 describe('the bot on two WeChat accounts (sandbox)', () => {
   let app: TestApp;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { BOT_ACCOUNTS: '2' } });
+    app = await startTestApp({
+      env: { BOT_ACCOUNTS: '2' },
+      logger: createLogger('warn', { write: (line) => logLines.push(line) }),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -58,5 +63,7 @@ describe('the bot on two WeChat accounts (sandbox)', () => {
     } finally {
       db.close();
     }
+    // asking an account about a group or person it does not know is no puppet error
+    expect(logLines.filter((l) => l.includes('bot.puppet.error'))).toEqual([]);
   });
 });
