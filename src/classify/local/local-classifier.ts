@@ -18,25 +18,29 @@ import { extractLocation } from './location.js';
 import { resolvePlace } from './place.js';
 import { prepareText } from './prepare.js';
 import { featuresOf } from './segmenter.js';
-import { headProbabilities, type LocalModel, loadModel, type ModelFile, modelRow } from './trained-model.js';
+import { headProbabilities, type LocalModel, loadModel, modelRow, readModelFiles } from './trained-model.js';
 
 /** The committed model that `npm run train` writes. */
 export const MODEL_FILE = fileURLToPath(new URL('../../../models/local-model.json', import.meta.url));
+/** The model's weights, beside its JSON file (`modelFiles` in trained-model.ts). */
+export const weightsFileOf = (modelFile: string): string => modelFile.replace(/\.json$/, '.weights');
 
 export type LocalClassifier = Classifier & { classifySync(input: ClassifyInput): Classification };
 
 let defaultModel: LocalModel | undefined;
 
-/** The shipped model, read once per process from models/local-model.json. */
+/** The shipped model, read once per process from models/local-model.json and its weights file. */
 export function loadDefaultModel(): LocalModel {
   if (!defaultModel) {
-    let text: string;
+    let json: string;
+    let weights: Buffer;
     try {
-      text = readFileSync(MODEL_FILE, 'utf8');
+      json = readFileSync(MODEL_FILE, 'utf8');
+      weights = readFileSync(weightsFileOf(MODEL_FILE));
     } catch {
       throw new Error(`the classifier model ${MODEL_FILE} is missing: run \`npm run train\` to build it`);
     }
-    defaultModel = loadModel(JSON.parse(text) as ModelFile);
+    defaultModel = loadModel(readModelFiles(json, weights));
   }
   return defaultModel;
 }

@@ -19,8 +19,17 @@ import { featuresOf } from './segmenter.js';
 export const HEAD_NAMES = ['intent', 'category', 'urgency', 'body'] as const;
 export type HeadName = (typeof HEAD_NAMES)[number];
 
-/** A head as stored: weights quantised to 16-bit integers (times `scale`), base64, feature-major. */
-type StoredHead = { labels: string[]; temperature: number; scale: number; bias: number[]; weights: string };
+/**
+ * A head as stored: weights quantised to 16-bit integers (times `scale`), feature-major; base64 in a model
+ * made in memory, raw bytes once read from the weights file beside the model file.
+ */
+type StoredHead = {
+  labels: string[];
+  temperature: number;
+  scale: number;
+  bias: number[];
+  weights: string | Uint8Array;
+};
 
 /** The model file (`models/local-model.json`), written by `npm run train` and loaded at start-up. */
 export type ModelFile = {
@@ -315,7 +324,7 @@ export function loadModel(file: ModelFile): LocalModel {
   const heads = {} as Record<HeadName, LoadedHead>;
   for (const name of HEAD_NAMES) {
     const stored = file.heads[name];
-    const bytes = Buffer.from(stored.weights, 'base64');
+    const bytes = typeof stored.weights === 'string' ? Buffer.from(stored.weights, 'base64') : stored.weights;
     // a copy, so that the 16-bit view is aligned whatever the buffer's offset
     const weights = new Int16Array(bytes.byteLength / 2);
     new Uint8Array(weights.buffer).set(bytes);
@@ -343,4 +352,41 @@ export function headProbabilities(model: LocalModel, head: HeadName, row: Int32A
   const h = model.heads[head];
   const p = softmaxInPlace(logitsOf(h.weights, row), h.temperature);
   return new Map(h.labels.map((label, i) => [label, p[i] as number]));
+}
+
+/**
+ * The model as written to disk: the JSON file with every head's weights replaced by where they lie
+ * (`weightsAt`: byte offset and length) in the weights file, which holds the heads' 16-bit weights back to
+ * back. Reading 25 MB of bytes is several times faster than decoding them from base64 inside 37 MB of JSON.
+ * One stable serialisation, so a retrain on the same data is byte-identical.
+ */
+export function modelFiles(model: ModelFile): { json: string; weights: Buffer } {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  const heads: Record<string, unknown> = {};
+  for (const name of HEAD_NAMES) {
+    const { weights, ...head } = model.heads[name];
+    const bytes = typeof weights === 'string' ? Buffer.from(weights, 'base64') : Buffer.from(weights);
+    heads[name] = { ...head, weightsAt: [offset, bytes.byteLength] };
+    parts.push(bytes);
+    offset += bytes.byteLength;
+  }
+  return { json: `${JSON.stringify({ ...model, heads }, null, 1)}\n`, weights: Buffer.concat(parts) };
+}
+
+/** The model from its two files (see `modelFiles`). */
+export function readModelFiles(json: string, weights: Uint8Array): ModelFile {
+  const file = JSON.parse(json) as Omit<ModelFile, 'heads'> & {
+    heads: Record<HeadName, Omit<StoredHead, 'weights'> & { weightsAt: [number, number] }>;
+  };
+  const heads = {} as Record<HeadName, StoredHead>;
+  for (const name of HEAD_NAMES) {
+    const { weightsAt, ...head } = file.heads[name];
+    const [offset, length] = weightsAt;
+    if (offset + length > weights.byteLength) {
+      throw new Error(`the model's weights file is shorter than the model says (head ${name})`);
+    }
+    heads[name] = { ...head, weights: weights.subarray(offset, offset + length) };
+  }
+  return { ...file, heads };
 }

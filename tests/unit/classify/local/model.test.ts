@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_FILE } from '../../../../src/classify/local/local-classifier.js';
 import {
   DEFAULT_TRAIN_OPTIONS,
+  headProbabilities,
+  loadModel,
   messageFeatures,
+  modelFiles,
+  modelRow,
+  readModelFiles,
   trainLocalModel,
   versionFor,
 } from '../../../../src/classify/local/trained-model.js';
 import { readCorpus } from '../../../../src/classify/local/training-data.js';
 import { fitTemperature } from '../../../../src/classify/model/calibration.js';
 import { fitSoftmax, logitsOf, type SparseRow } from '../../../../src/classify/model/logreg.js';
-import { serializeModel } from '../../../../src/cli/train-command.js';
 import { loadDirectory } from '../../../../src/directory/load-directory.js';
 
 const row = (features: number[], label: number): SparseRow => ({
@@ -65,11 +69,36 @@ describe('the shipped model', () => {
     const options = { ...DEFAULT_TRAIN_OPTIONS, epochs: 5 };
     const features = sample.map((m) => messageFeatures(m.text));
     const train = (messages: typeof sample, cache: string[][]) =>
-      serializeModel(trainLocalModel(messages, directory, options, cache));
+      modelFiles(trainLocalModel(messages, directory, options, cache));
     const first = train(sample, features);
-    expect(train(sample, features)).toBe(first);
+    const again = train(sample, features);
+    expect(again.json).toBe(first.json);
+    expect(again.weights.equals(first.weights)).toBe(true);
     const other = train(sample.slice(1), features.slice(1));
-    expect(other).not.toBe(first);
-    expect(JSON.parse(other).version).not.toBe(JSON.parse(first).version);
+    expect(other.json).not.toBe(first.json);
+    expect(JSON.parse(other.json).version).not.toBe(JSON.parse(first.json).version);
+  }, 60_000);
+
+  it('reads back from its two files the very model it was, and refuses a weights file cut short', () => {
+    const sample = readCorpus().filter((_, i) => i % 64 === 0);
+    const model = trainLocalModel(sample, loadDirectory(), { ...DEFAULT_TRAIN_OPTIONS, epochs: 2 });
+    const files = modelFiles(model);
+    const fromMemory = loadModel(model);
+    const fromFiles = loadModel(readModelFiles(files.json, files.weights));
+
+    expect(files.json).not.toContain(
+      typeof model.heads.intent.weights === 'string' ? model.heads.intent.weights.slice(0, 40) : '?',
+    );
+    for (const text of ['5号楼有人煤气中毒了快来人', '3号楼电梯坏了', '今天天气不错']) {
+      const row = modelRow(fromFiles, messageFeatures(text));
+      for (const head of ['intent', 'category', 'urgency', 'body'] as const) {
+        expect([...headProbabilities(fromFiles, head, row)]).toEqual([
+          ...headProbabilities(fromMemory, head, modelRow(fromMemory, messageFeatures(text))),
+        ]);
+      }
+    }
+    expect(() => readModelFiles(files.json, files.weights.subarray(0, files.weights.length - 2))).toThrow(
+      /weights file is shorter/,
+    );
   }, 60_000);
 });
