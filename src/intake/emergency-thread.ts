@@ -131,12 +131,21 @@ export function isAboutEmergency(c: Classification, text: string, t: Ticket, now
   if (now.getTime() - t.createdAt.getTime() > THREAD_MS) {
     return false;
   }
-  if (c.intent === 'emergency' || c.emergency_check || /11[09]|120|消防|救护车|急救/.test(text)) {
+  const building = c.location.building;
+  const danger = c.intent === 'emergency' || c.emergency_check;
+  if (danger && building !== null && building !== t.location.building) {
+    // a danger told at another building than the emergency's, or of another kind at a building when the
+    // emergency has none (a gas leak in 16号楼 soon after smoke by the bike shed), is another emergency:
+    // it gets its own answer and responders instead of disappearing into the first one's thread
+    if (t.location.building !== null || c.category !== t.category) {
+      return false;
+    }
+  }
+  if (danger || /11[09]|120|消防|救护车|急救/.test(text)) {
     return true;
   }
   // a request about the same danger (same category, or the same building named) is about it; other
   // requests and chatter in the group go on as they are
-  const building = c.location.building;
   return (
     c.intent === 'grievance' &&
     (c.category === t.category || (building !== null && building === t.location.building))

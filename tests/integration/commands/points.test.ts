@@ -33,9 +33,11 @@ describe('points for confirmed results only (我的积分, 排行)', () => {
     expect((await ticket(app, rubbish.number)).confirmation).toBe('satisfied');
     expect((await ticket(app, weeds.number)).confirmation).toBe('unsatisfied');
 
+    // 10 for a confirmed result, 5 more for an urgent one (how urgent the report reads is the classifier's call)
+    const p = 10 + (rubbish.urgency === 'urgent' || rubbish.urgency === 'emergency' ? 5 : 0);
     const mine = to(await exchange(app, { from: '杨帆', text: '我的积分' }), '杨帆')[0]?.text ?? '';
     expect(mine).toMatch(
-      new RegExp(`】10 分：群众确认解决 1 件／认领 2 件（#${rubbish.number}）\\n累计 10 分。`),
+      new RegExp(`】${p} 分：群众确认解决 1 件／认领 2 件（#${rubbish.number}）\\n累计 ${p} 分。`),
     );
 
     const board = to(await exchange(app, { from: '刘桂兰', text: '排行' }), '刘桂兰')[0]?.text ?? '';
@@ -43,13 +45,13 @@ describe('points for confirmed results only (我的积分, 排行)', () => {
     expect(lines[0]).toMatch(/^【积分排行·本月 .*】（分数：群众确认解决／认领）$/);
     expect(lines.slice(1)).toEqual([
       '党员志愿者：',
-      '1. 杨帆（第一网格党支部） 10 分：1／2',
+      `1. 杨帆（第一网格党支部） ${p} 分：1／2`,
       '2. 何秀英 0 分：0／0',
       '3. 林悦（第四网格党支部） 0 分：0／0',
       '4. 马振华（第三网格党支部） 0 分：0／0',
       '5. 唐晓宇 0 分：0／0',
       '党支部：',
-      '1. 第一网格党支部 10 分：1／2（1 人）',
+      `1. 第一网格党支部 ${p} 分：1／2（1 人）`,
       '2. 第三网格党支部 0 分：0／0（1 人）',
       '3. 第四网格党支部 0 分：0／0（1 人）',
     ]);

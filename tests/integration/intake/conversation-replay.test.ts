@@ -116,3 +116,22 @@ describe('shaozi replay: one emergency told in several groups', () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe('shaozi replay: two emergencies in one group within the hour', () => {
+  it('answers the second as its own emergency, and a bystander’s advice joins the one it is about', async () => {
+    const { lines, tickets } = await replay('tests/fixtures/replay/conversation-two-emergencies.jsonl');
+
+    expect(tickets.map((t) => [t.number, t.intent, t.category, t.location.building])).toEqual([
+      [1, 'emergency', 'fire_safety', null],
+      [2, 'emergency', 'gas', 16],
+    ]);
+    // each reporter gets the emergency answer of their own danger (the second's name is no @-able name)
+    expect(toResident(lines, '葱油饼')[0]?.text).toMatch(/拨打 119.*工单 #1/);
+    expect(lines.filter((l) => l.room !== null && /拨打 119.*工单 #2/.test(l.text))).toHaveLength(1);
+    // the bystander's 119 joins the fire, the advice on the gas joins the gas leak
+    const events = (n: number) => tickets.find((t) => t.number === n)?.events.map((e) => e.actor) ?? [];
+    expect(events(1)).toContain('老周');
+    expect(events(2)).toContain('菊花茶');
+    expect(events(1)).not.toContain('16-2-501 老刘');
+  });
+});

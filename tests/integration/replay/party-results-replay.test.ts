@@ -31,20 +31,24 @@ describe('shaozi replay: volunteers on real outcomes and the blocker ledger', ()
     );
     expect(toPerson('孙建国').some((l) => l.text.startsWith('【卡点】工单 #3'))).toBe(true);
 
-    // points: 10 for the confirmed job, nothing for the rejected one, shown against what was claimed
+    // points: 10 for the confirmed job (5 more when it was read as urgent: the classifier's call, not this
+    // test's), nothing for the rejected one, shown against what was claimed
+    const p = 10 + (rubbish?.urgency === 'urgent' ? 5 : 0);
     expect(toPerson('杨帆').at(-1)?.text).toMatch(
-      /^【我的积分·本周 11月30日—12月6日】10 分：群众确认解决 1 件／认领 2 件（#1）\n累计 10 分。/,
+      new RegExp(
+        `^【我的积分·本周 11月30日—12月6日】${p} 分：群众确认解决 1 件／认领 2 件（#1）\\n累计 ${p} 分。`,
+      ),
     );
     expect(toPerson('刘桂兰').at(-1)?.text.split('\n')).toEqual([
       '【积分排行·本周 11月30日—12月6日】（分数：群众确认解决／认领）',
       '党员志愿者：',
-      '1. 杨帆（第一网格党支部） 10 分：1／2',
+      `1. 杨帆（第一网格党支部） ${p} 分：1／2`,
       '2. 何秀英 0 分：0／0',
       '3. 林悦（第四网格党支部） 0 分：0／0',
       '4. 马振华（第三网格党支部） 0 分：0／0',
       '5. 唐晓宇 0 分：0／0',
       '党支部：',
-      '1. 第一网格党支部 10 分：1／2（1 人）',
+      `1. 第一网格党支部 ${p} 分：1／2（1 人）`,
       '2. 第三网格党支部 0 分：0／0（1 人）',
       '3. 第四网格党支部 0 分：0／0（1 人）',
     ]);

@@ -70,7 +70,10 @@ describe('the monthly summary to each branch', () => {
     await a.say({ from: '杨帆', room: null, text: '认领 1' });
     await a.say({ from: '杨帆', room: null, text: '办结 1 已和保洁一起清运干净' });
     await a.say({ from: '住户1', room: GROUP, text: '满意' });
-    expect((await a.tickets.getTicket(1))?.confirmation).toBe('satisfied');
+    const done = await a.tickets.getTicket(1);
+    expect(done?.confirmation).toBe('satisfied');
+    // 10 for a confirmed result, 5 more for an urgent one (how urgent the report reads is the classifier's call)
+    const p = 10 + (done?.urgency === 'urgent' || done?.urgency === 'emergency' ? 5 : 0);
 
     a.clock.set(new Date('2026-12-01T09:00:00+08:00'));
     await a.timers.run('monthly_branch_summary');
@@ -78,7 +81,7 @@ describe('the monthly summary to each branch', () => {
     await a.settle();
     const toZhao = privateTo(a, '赵红梅').filter((m) => m.text.includes('月报'));
     expect(toZhao.map((m) => m.text)).toEqual([
-      '【第一网格党支部·党员志愿服务月报 11月1日—11月30日】\n杨帆：10 分，群众确认解决 1 件／认领 1 件（#1）\n积分只计群众确认解决的工单。',
+      `【第一网格党支部·党员志愿服务月报 11月1日—11月30日】\n杨帆：${p} 分，群众确认解决 1 件／认领 1 件（#1）\n积分只计群众确认解决的工单。`,
     ]);
     const toSun = privateTo(a, '孙建国').filter((m) => m.text.includes('月报'));
     expect(toSun[0]?.text).toContain('马振华：0 分，群众确认解决 0 件／认领 0 件');
