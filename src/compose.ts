@@ -304,7 +304,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
         ...outboxProcessors(delivers, (job) =>
           routeOutbox(
             {
-              ...{ tickets, clock, logger },
+              ...{ tickets, clock, logger, staffChannel: outboxDeps.staffChannel },
               accounts: senders.map((s, i) => ({ ...s, backlog: () => queue.accountBacklog(i) })),
               sendFrom: (i, id, sendClass) => queue.enqueueOnAccount(i, id, sendClass),
             },

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { AccountMessenger } from '../bot/messenger.js';
+import type { StaffChannel } from '../bot/staff-channel.js';
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { OutboxRow, SendClass } from '../tickets/outbox.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
+import { isStaffNotice } from './address.js';
 import type { SendBudget } from './send-budget.js';
 
 /** A bot account as the router sees it: what it reaches, and how full its minute is. */
@@ -22,6 +24,8 @@ export type RouteDeps = {
   sendFrom(account: number, outboxId: number, sendClass: SendClass): Promise<void>;
   clock: Clock;
   logger: Logger;
+  /** The staff channel, when configured: a staff notice it reaches goes out there from whichever account takes it. */
+  staffChannel?: Pick<StaffChannel, 'reaches'>;
 };
 
 /**
@@ -37,7 +41,10 @@ export async function routeOutbox(deps: RouteDeps, job: { outboxId: number }): P
   if (!row || row.sentAt !== null || row.failedAt !== null) {
     return;
   }
-  const reach = await Promise.all(deps.accounts.map((a) => a.messenger.reaches(row)));
+  const byStaffChannel = isStaffNotice(row) && deps.staffChannel?.reaches(row.to ?? '') === true;
+  const reach = byStaffChannel
+    ? deps.accounts.map(() => true)
+    : await Promise.all(deps.accounts.map((a) => a.messenger.reaches(row)));
   const able = deps.accounts.flatMap((_, i) => (reach[i] ? [i] : []));
   const chosen = await choose(deps, row, able);
   if (chosen === undefined) {

@@ -38,7 +38,12 @@ function rowOf(id: number, m: OutboxMessage, extra: Partial<OutboxRow> = {}): Ou
 }
 
 /** Routes each row; where each went (account index), and what was set aside. */
-async function route(c: SimulatedClock, list: Account[], rows: OutboxRow[]) {
+async function route(
+  c: SimulatedClock,
+  list: Account[],
+  rows: OutboxRow[],
+  staffChannel?: { reaches(name: string): boolean },
+) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const sentFrom = new Map<number, number>();
   const setAside: Array<{ id: number; reason: string }> = [];
@@ -55,6 +60,7 @@ async function route(c: SimulatedClock, list: Account[], rows: OutboxRow[]) {
     },
     clock: c,
     logger: silentLogger,
+    ...(staffChannel ? { staffChannel } : {}),
   };
   for (const r of rows) {
     await routeOutbox(deps, { outboxId: r.id });
@@ -130,5 +136,26 @@ describe('routing an outbox row to a bot account', () => {
 
     expect(setAside).toEqual([{ id: 1, reason: 'no bot account is in the group' }]);
     expect(sentFrom.size).toBe(0);
+  });
+
+  it('hands a staff notice for someone on the staff channel to an account even when no account knows them', async () => {
+    const c = clock();
+    const list = accounts(c, [[], []]).map((a) => ({ ...a, messenger: { reaches: async () => false } }));
+    const wecom = { reaches: (name: string) => name === '李明' };
+
+    const { sentFrom, setAside } = await route(
+      c,
+      list,
+      [
+        rowOf(1, noticeTo('李明', '新工单 #7')),
+        rowOf(2, noticeTo('王芳', '新工单 #8')),
+        rowOf(3, privateTo('李明', '您好')),
+      ],
+      wecom,
+    );
+
+    expect(sentFrom.has(1)).toBe(true);
+    // a reply is never sent on the staff channel, and 王芳 is on no channel
+    expect(setAside.map((s) => s.id)).toEqual([2, 3]);
   });
 });
