@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { AccountMessenger } from '../../src/bot/messenger.js';
+import { accountLabel } from '../../src/bot/wechaty/start-wechaty-bots.js';
 import { systemClock } from '../../src/clock/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import { deliverOutbox, waitInQueue } from '../../src/outbox/deliver-outbox.js';
@@ -42,7 +43,7 @@ export async function startOutbox(options: {
   });
   const sent: Sent[] = [];
   const senders = groupsOf.map((groups, i) => {
-    const account = `wechat-${i + 1}`;
+    const account = accountLabel(i);
     const messenger: AccountMessenger = {
       send: async (m) => {
         sent.push({ text: m.text, to: m.to, room: m.room, at: Date.now(), account });

@@ -47,7 +47,7 @@ export type WechatyBot = {
   stop(): Promise<void>;
 };
 
-/** The label of a deployment's first (or only) bot account. */
+/** The label of a deployment's first (or only) bot account (`accountLabel(0)`). */
 export const FIRST_ACCOUNT = 'wechat-1';
 
 /** Builds, starts and logs in the bot; rejects with LOGIN_TIMEOUT when a real puppet is not logged in in time. */

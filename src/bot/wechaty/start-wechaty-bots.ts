@@ -1,10 +1,5 @@
 import { SandboxWorlds } from './sandbox-worlds.js';
-import {
-  FIRST_ACCOUNT,
-  startWechatyBot,
-  type WechatyBot,
-  type WechatyBotOptions,
-} from './start-wechaty-bot.js';
+import { startWechatyBot, type WechatyBot, type WechatyBotOptions } from './start-wechaty-bot.js';
 
 /** One of the deployment's bot accounts, as the outbox sees it. */
 export type BotAccount = Pick<WechatyBot, 'account' | 'messenger'>;
@@ -21,7 +16,7 @@ export type WechatyBots = {
 
 /** The label of the deployment's account number `index` (from 0). */
 export function accountLabel(index: number): string {
-  return index === 0 ? FIRST_ACCOUNT : `wechat-${index + 1}`;
+  return `wechat-${index + 1}`;
 }
 
 /**

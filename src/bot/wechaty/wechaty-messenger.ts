@@ -45,7 +45,7 @@ export class WechatyMessenger implements AccountMessenger {
       }
       return message.room !== null && (await puppet.roomSearch({ topic: message.room })).length > 0;
     }
-    const id = message.toId || (message.to ? this.pinnedId(message.to) : undefined);
+    const id = this.contactIdOf(message.toId, message.to);
     if (id) {
       return (await puppet.contactList()).includes(id);
     }
@@ -62,8 +62,13 @@ export class WechatyMessenger implements AccountMessenger {
     return room;
   }
 
+  /** The id to reach a person by: the known one, else the one the directory pins to the name. */
+  private contactIdOf(knownId: string | null, name: string | null): string | undefined {
+    return knownId || (name ? this.pinnedId(name) : undefined);
+  }
+
   private async findContact(knownId: string | null, name: string | null): Promise<Contact> {
-    const id = knownId || (name ? this.pinnedId(name) : undefined);
+    const id = this.contactIdOf(knownId, name);
     const contact = id
       ? await this.bot.Contact.find({ id })
       : name
