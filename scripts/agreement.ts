@@ -37,7 +37,7 @@ function kappa(a: readonly string[], b: readonly string[]): number {
 
 const samples = readdirSync(DIR)
   .filter((f) => f.endsWith('-second-labels.jsonl'))
-  .sort();
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 process.stdout.write('| sample | n | intent | category (actionable) | body (actionable) | urgency | location |\n');
 for (const file of samples) {
   // the second labels carry no text (the labeller saw the texts file): read them with their sample's texts

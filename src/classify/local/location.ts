@@ -11,6 +11,10 @@ const PAIR = new RegExp(`(?<![\\d.:\\-/])(\\d{1,3})-(\\d{1,2})${NOT_PLACE_AFTER}
 const BUILDING = new RegExp(
   `(?<![\\d\\-~几两])(?<![\\d一二三四五六七八九十]\\s*[至到])${NUM}\\s*(?:号楼|号院|栋|幢|#楼?|号?座(?!位))(?:楼)?`,
 );
+// 18号2单元: a number with 号 right before a unit is the building (3月18号 is a date)
+const BUILDING_BEFORE_UNIT = new RegExp(
+  `(?<![\\d\\-~几两月])${NUM}\\s*号(?=\\s*(?:\\d{1,2}|[一二三四五六七八九十])\\s*单元)`,
+);
 // English and toneless pinyin: building 9, bldg 9, tower 9, block 9; 9 building, 9 hao lou, 9 dong
 const BUILDING_EN = /\b(?:building|bldg\.?|block|tower)\s*#?(\d{1,3})\b/;
 const BUILDING_EN_AFTER = /\b(\d{1,3})\s*(?:hao\s*lou|dong|building)\b/;
@@ -37,7 +41,7 @@ export function extractLocation(text: string): Location {
   let building: number | null = null;
   let room: number | null = null;
   let rest = '';
-  const b = BUILDING.exec(text);
+  const b = BUILDING.exec(text) ?? BUILDING_BEFORE_UNIT.exec(text);
   const bEn = BUILDING_EN.exec(text) ?? BUILDING_EN_AFTER.exec(text);
   if (b) {
     building = toInt(b[1]);
