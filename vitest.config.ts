@@ -3,8 +3,9 @@ import SlowFirstSequencer from './tests/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
-    // two workers on a two-core machine; every integration file has its own Redis prefix, store and ports
-    maxWorkers: 2,
+    // three workers on a two-core machine: many integration files wait on Redis, child processes or a browser,
+    // and a third keeps the cores busy meanwhile (every integration file has its own Redis prefix, store and ports)
+    maxWorkers: 3,
     globalSetup: ['tests/global-setup.ts'],
     sequence: { sequencer: SlowFirstSequencer },
     projects: [

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../../src/directory/load-directory.js';
+import { loadDirectory, parseDirectoryText } from '../../../src/directory/load-directory.js';
 import { heldOutAsks } from '../../../src/knowledge/evaluate.js';
 import { createKnowledgeBase } from '../../../src/knowledge/knowledge-base.js';
 import {
@@ -163,5 +164,22 @@ describe('the knowledge base file', () => {
       50,
     );
     expect(loadKnowledgeBase('/nonexistent/kb.yaml', directory).size).toBe(2);
+  });
+
+  it('builds a knowledge base once per text and directory in a process, and a directory that differs gets its own', () => {
+    const file = knowledgeFileBeside('directory/xingfuli.yaml');
+    const first = loadKnowledgeBase(file, directory);
+    // the same text and a directory loaded again with the same data: the one already built
+    expect(loadKnowledgeBase(file, loadDirectory())).toBe(first);
+    const renamed = parseDirectoryText(
+      readFileSync('directory/xingfuli.yaml', 'utf8').replace('幸福里一区业主群', '幸福里一区邻里群'),
+    );
+    if (!renamed.success) {
+      throw new Error('the edited directory should be valid');
+    }
+    expect(loadKnowledgeBase(file, renamed.directory)).not.toBe(first);
+    // a model cache given by the caller is the caller's own: nothing is shared
+    const own = { read: () => undefined, write: () => {} };
+    expect(loadKnowledgeBase(file, directory, own)).not.toBe(first);
   });
 });
