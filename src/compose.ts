@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import type { Registry } from 'prom-client';
 import { createOpenAITranscriber } from './asr/openai-transcriber.js';
-import { startWechatyBots, type WechatyBots } from './bot/wechaty/start-wechaty-bots.js';
+import type { IncomingMessage, Messenger } from './bot/messenger.js';
+import { accountLabel, startWechatyBots, type WechatyBots } from './bot/wechaty/start-wechaty-bots.js';
 import { WecomAppChannel } from './bot/wecom/wecom-app-channel.js';
 import type { Classifier } from './classify/classifier.js';
 import { createLocalClassifier } from './classify/local/local-classifier.js';
@@ -23,7 +24,7 @@ import {
 } from './config.js';
 import type { Directory } from './directory/directory.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-directory.js';
-import { acceptMessage } from './intake/accept-message.js';
+import { type AcceptDeps, acceptMessage } from './intake/accept-message.js';
 import { intakeOrderKey, intakePartition } from './intake/intake-order.js';
 import { intakeSettings } from './intake/intake-settings.js';
 import { type IntakeDeps, processIntake } from './intake/process-intake.js';
@@ -41,10 +42,13 @@ import { privateTo } from './outbox/address.js';
 import { deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
 import { routeOutbox } from './outbox/route-outbox.js';
+import { SendBudget } from './outbox/send-budget.js';
 import { maskPersonalData, publicNumbersIn } from './privacy/mask.js';
 import { BullmqJobQueue } from './queue/bullmq-job-queue.js';
 import { BullmqTimers, type TimerSchedule } from './queue/bullmq-timers.js';
 import { type Processors, type RunningWorkers, startWorkers } from './queue/bullmq-workers.js';
+import { InlineJobQueue } from './queue/inline-job-queue.js';
+import type { JobQueue } from './queue/job-queue.js';
 import type { IntakeJob, OutboxJob, TimersJob } from './queue/jobs.js';
 import { openRedisConnection, type RedisConnection } from './queue/redis-connection.js';
 import { ensureRedis } from './queue/redis-server.js';
@@ -125,13 +129,15 @@ type Core = {
   stop(): Promise<void>;
 };
 
-/** What every process needs: the directory, Redis, the store, the queues and the classifier. */
-async function openCore(
+/** What a process that reads messages needs apart from its queues: the directory, the store, the readers. */
+type Domain = Omit<Core, 'connection' | 'queue' | 'timers'>;
+
+async function openDomain(
   config: Config,
   logger: Logger,
   sqlitePath?: string,
   llmObserver?: LlmCallObserver,
-): Promise<Core> {
+): Promise<Domain> {
   const closers: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const close of [...closers].reverse()) {
@@ -155,13 +161,6 @@ async function openCore(
       { event: 'knowledge.loaded', entries: knowledgeBase.size, phrased: llm !== undefined },
       'knowledge base loaded',
     );
-    // a cluster is the deployment's own; one Redis is found or started here
-    const redisEndpoint = config.REDIS_CLUSTER_NODES
-      ? undefined
-      : await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
-    if (redisEndpoint) {
-      closers.push(redisEndpoint.stop);
-    }
     const tickets = await openTicketStore({
       databaseUrl: config.DATABASE_URL,
       schema: config.DATABASE_SCHEMA,
@@ -178,6 +177,53 @@ async function openCore(
     }
     const anchorHead = anchorer(anchorsFile, tickets);
     closers.push(anchorHead);
+    const classifier = await createClassifier({
+      directory,
+      llm,
+      promptsDir: config.PROMPTS_DIR,
+      logger,
+      observer: llmObserver,
+    });
+    const triage = createLocalClassifier(directory);
+    const isUrgent = (text: string) => {
+      const c = triage.classifySync({ text });
+      return c.intent === 'emergency' || c.emergency_check;
+    };
+    const media = createMediaDir(join(config.DATA_DIR, 'media'));
+    const asr = asrSettings(config);
+    const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
+    return {
+      ...{ directory, calendar, knowledge, mask, isUrgent, tickets, classifier },
+      anchorHead,
+      ...{ media, transcriber, closers, stop },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** What every process needs: the directory, Redis, the store, the queues and the classifier. */
+async function openCore(
+  config: Config,
+  logger: Logger,
+  sqlitePath?: string,
+  llmObserver?: LlmCallObserver,
+): Promise<Core> {
+  // a cluster is the deployment's own; one Redis is found or started here, before anything is opened on it
+  const redisEndpoint = config.REDIS_CLUSTER_NODES
+    ? undefined
+    : await ensureRedis({ url: config.REDIS_URL, dataDir: config.DATA_DIR, logger });
+  const domain = await openDomain(config, logger, sqlitePath, llmObserver).catch(async (error: unknown) => {
+    await redisEndpoint?.stop();
+    throw error;
+  });
+  const { closers, stop, tickets, directory } = domain;
+  if (redisEndpoint) {
+    // stopped last: closers run in reverse
+    closers.unshift(redisEndpoint.stop);
+  }
+  try {
     const connection = openRedisConnection(
       redisEndpoint
         ? { url: redisEndpoint.url }
@@ -199,26 +245,7 @@ async function openCore(
     closers.push(() => queue.close());
     const timers = new BullmqTimers(connection, config.QUEUE_PREFIX, logger);
     closers.push(() => timers.close());
-    const classifier = await createClassifier({
-      directory,
-      llm,
-      promptsDir: config.PROMPTS_DIR,
-      logger,
-      observer: llmObserver,
-    });
-    const triage = createLocalClassifier(directory);
-    const isUrgent = (text: string) => {
-      const c = triage.classifySync({ text });
-      return c.intent === 'emergency' || c.emergency_check;
-    };
-    const media = createMediaDir(join(config.DATA_DIR, 'media'));
-    const asr = asrSettings(config);
-    const transcriber = asr ? createOpenAITranscriber(asr) : undefined;
-    return {
-      ...{ directory, calendar, knowledge, mask, isUrgent, tickets, connection, queue, timers, classifier },
-      anchorHead,
-      ...{ media, transcriber, closers, stop },
-    };
+    return { ...domain, connection, queue, timers };
   } catch (error) {
     await stop();
     throw error;
@@ -239,7 +266,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     options.sqlitePath,
     registry && createLlmCallCounters(registry),
   );
-  const { directory, knowledge, tickets, connection, queue, timers, classifier, closers, stop } = core;
+  const { directory, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
     const { calendar } = core;
     // the sandbox page's feed also shows what the bot sent (made once the bot is up)
@@ -251,18 +278,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       loginTimeoutMs: config.LOGIN_TIMEOUT_S * 1000,
       directory,
       logger,
-      onMessage: (message) =>
-        acceptMessage(
-          {
-            tickets,
-            queue,
-            clock,
-            logger,
-            isUrgent: core.isUrgent,
-            orderKeyOf: (m) => intakeOrderKey(m, directory),
-          },
-          message,
-        ),
+      onMessage: (message) => acceptMessage(acceptDepsOf(core, queue, clock, logger), message),
       onSent: (message, account) => {
         options.onSent?.(message, account);
         sandboxPage?.feed.sent(message);
@@ -288,12 +304,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
     const delivers = senders.map(
       (sender) => (job: OutboxJob) => deliverOutbox({ ...outboxDeps, ...sender }, job),
     );
-    const intakeDeps = {
-      ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger },
-      ...{ media: core.media, transcriber: core.transcriber },
-      ...commandHooks({ tickets, queue, directory, clock, calendar, logger }, config),
-      settings: intakeSettings(config),
-    };
+    const intakeDeps = intakeDepsOf(core, queue, config, clock, logger);
     // the outbox is always drained here, by the process that holds the bot account; intake may run apart
     const workers: RunningWorkers = startWorkers({
       connection,
@@ -486,11 +497,7 @@ export async function composeIntakeWorker(options: {
 }): Promise<{ stop(): Promise<void> }> {
   const { config, logger } = options;
   const core = await openCore(config, logger);
-  const deps = {
-    ...{ ...core, clock: systemClock, logger },
-    ...commandHooks({ ...core, clock: systemClock, logger }, config),
-    settings: intakeSettings(config),
-  };
+  const deps = intakeDepsOf(core, core.queue, config, systemClock, logger);
   const workers = startWorkers({
     connection: core.connection,
     prefix: config.QUEUE_PREFIX,
@@ -500,6 +507,83 @@ export async function composeIntakeWorker(options: {
   });
   core.closers.push(() => workers.close());
   return { stop: core.stop };
+}
+
+/** What intake reads a message with, over what a process has opened and the queue it answers on. */
+function intakeDepsOf(
+  domain: Domain,
+  queue: JobQueue,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+): IntakeDeps {
+  const { tickets, classifier, directory, knowledge, calendar, media, transcriber } = domain;
+  return {
+    ...{ tickets, queue, classifier, directory, knowledge, calendar, clock, logger, media, transcriber },
+    ...commandHooks({ tickets, queue, directory, clock, calendar, logger }, config),
+    settings: intakeSettings(config),
+  };
+}
+
+/** How a delivered message is recorded and queued for intake. */
+function acceptDepsOf(domain: Domain, queue: JobQueue, clock: Clock, logger: Logger): AcceptDeps {
+  return {
+    ...{ tickets: domain.tickets, queue, clock, logger, isUrgent: domain.isUrgent },
+    orderKeyOf: (m) => intakeOrderKey(m, domain.directory),
+  };
+}
+
+/** The bot's logic without its transport, for tests of intake and commands (see `composeInline`). */
+export type InlineApp = {
+  tickets: TicketStore;
+  directory: Directory;
+  classifier: Classifier;
+  /** Where a photo's or voice's bytes are kept; a message carries the reference this returns. */
+  media: Pick<Domain['media'], 'save'>;
+  /** Records a message as a bot account delivers it and queues its intake; `settle` reads it. */
+  accept(message: IncomingMessage): Promise<void>;
+  /** Runs every queued job (intake, then the replies it queued) until none is left. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The bot's intake, commands and outbox on the real store and readers, with an inline queue instead of Redis
+ * and the given messenger instead of WeChat: what the logic tests of intake and commands need, without a
+ * chat protocol, Redis or timers. Staff notices go out each alone, within `OUTBOX_PER_MINUTE`.
+ */
+export async function composeInline(options: {
+  config: Config;
+  logger: Logger;
+  messenger: Messenger;
+  clock?: Clock;
+}): Promise<InlineApp> {
+  const { config, logger, messenger } = options;
+  const clock = options.clock ?? systemClock;
+  const domain = await openDomain(config, logger);
+  const queue = new InlineJobQueue();
+  const deliver = {
+    ...{ tickets: domain.tickets, clock, logger, mask: domain.mask, messenger },
+    budget: new SendBudget(clock, config.OUTBOX_PER_MINUTE),
+    waitFor: (at: Date) => clock.waitUntil(at),
+    batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
+    routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
+    account: accountLabel(0),
+  };
+  const intakeDeps = intakeDepsOf(domain, queue, config, clock, logger);
+  queue.attach({
+    intake: (job) => processIntake(intakeDeps, job),
+    outbox: (job) => deliverOutbox(deliver, job),
+  });
+  domain.closers.push(() => queue.close());
+  const acceptDeps = acceptDepsOf(domain, queue, clock, logger);
+  return {
+    ...{ tickets: domain.tickets, directory: domain.directory, classifier: domain.classifier },
+    media: domain.media,
+    accept: (message) => acceptMessage(acceptDeps, message),
+    settle: () => queue.waitIdle(),
+    stop: domain.stop,
+  };
 }
 
 /** The chat commands and the handlers' photo evidence, as intake's hooks. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../../src/clock/clock.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 import {
   ELEVATOR,
   eventTypes,
@@ -17,7 +17,7 @@ import {
 } from './command-test-kit.js';
 
 describe('handlers’ commands: 接单, 进展, 办结 and the reporter’s confirmation', () => {
-  let app: TestApp;
+  let app: ChatApp;
 
   beforeEach(async () => {
     app = await startCommandsApp();
@@ -188,7 +188,7 @@ describe('handlers’ commands: 接单, 进展, 办结 and the reporter’s conf
 describe('photo evidence on the clock', () => {
   it('does not attach a handler’s photo sent after the window (60 s) has passed', async () => {
     const clock = new SimulatedClock(new Date('2026-11-30T09:00:00+08:00'));
-    const app = await startTestApp({ clock, env: { OUTBOX_PER_MINUTE: '100000' } });
+    const app = await startInlineApp({ clock });
     try {
       const t = await report(app, '王阿姨', GROUP_1, ELEVATOR);
       await exchange(app, { from: '魏经理', text: `办结 ${t.number} 已更换电梯主板` });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import { exchange, GROUP_1, report, startCommandsApp, ticket, to } from './command-test-kit.js';
 
 describe('points for confirmed results only (我的积分, 排行)', () => {
-  let app: TestApp;
+  let app: ChatApp;
   beforeEach(async () => {
     app = await startCommandsApp();
   });

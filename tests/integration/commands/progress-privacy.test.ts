@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import { exchange, GROUP_1, report, startCommandsApp } from './command-test-kit.js';
 
 describe('group replies and the reporter’s home', () => {
-  let app: TestApp;
+  let app: ChatApp;
 
   beforeEach(async () => {
     app = await startCommandsApp();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasPersonalData } from '../../../src/privacy/mask.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import {
   ELEVATOR,
   eventTypes,
@@ -17,7 +17,7 @@ import {
 } from './command-test-kit.js';
 
 describe('residents’ commands on the real pipeline', () => {
-  let app: TestApp;
+  let app: ChatApp;
 
   beforeEach(async () => {
     app = await startCommandsApp();

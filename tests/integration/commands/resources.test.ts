@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import {
   exchange,
   expectRefused,
@@ -13,7 +13,7 @@ import {
 const LEAK = '16号楼2单元厨房水管漏水了，自己修不了';
 
 describe('resources matched to needs: 资源 N and 对接 N 资源名', () => {
-  let app: TestApp;
+  let app: ChatApp;
 
   beforeEach(async () => {
     app = await startCommandsApp();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import {
   ELEVATOR,
   eventTypes,
@@ -18,7 +18,7 @@ import {
 const STAFF_GROUP = '网格员工作群';
 
 describe('转派, 退回, 吹哨/报到, 查询, 查楼, 认领 and staff’s 我的工单', () => {
-  let app: TestApp;
+  let app: ChatApp;
 
   beforeEach(async () => {
     app = await startCommandsApp();

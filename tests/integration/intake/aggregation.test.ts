@@ -72,7 +72,7 @@ describe('messages of one sender within the aggregation window are one request',
     bot.clock.advance(30 * SECOND);
     const sentBefore = bot.app.sent.length;
     const id = await bot.app.say({ from: '王阿姨', room: GROUP, text: '而且电梯里有股尿味，好几天没人打扫' });
-    bot.app.world.redeliver(id);
+    await bot.app.redeliver(id);
     await bot.app.settle();
 
     const tickets = await bot.app.tickets.listTickets();

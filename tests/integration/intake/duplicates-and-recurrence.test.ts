@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SimulatedClock } from '../../../src/clock/clock.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import { newSampleTicket } from '../../helpers/ticket-builder.js';
 import { closeTicket, DAY, eventTypes, GROUP, HOUR, startClockedApp } from './intake-test-kit.js';
 
 describe('a report of a known problem joins or reopens its ticket', () => {
-  let app: TestApp;
+  let app: ChatApp;
   let clock: SimulatedClock;
 
   beforeEach(async () => {
@@ -20,7 +20,7 @@ describe('a report of a known problem joins or reopens its ticket', () => {
   it('makes a second resident a co-reporter of the open ticket and says how many reported it', async () => {
     clock.advance(HOUR);
     const id = await app.say({ from: '陈大爷', room: GROUP, text: '3号楼的电梯怎么又停了，只能爬楼' });
-    app.world.redeliver(id);
+    await app.redeliver(id);
     await app.settle();
 
     const tickets = await app.tickets.listTickets();
@@ -95,7 +95,7 @@ describe('a report of a known problem joins or reopens its ticket', () => {
 });
 
 describe('two workers reading the same problem at once', () => {
-  let app: TestApp;
+  let app: ChatApp;
   let clock: SimulatedClock;
 
   beforeEach(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimulatedClock } from '../../../src/clock/clock.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import { eventTypes, GROUP, HOUR, resolveTicket, startClockedApp } from './intake-test-kit.js';
 
 describe('staff pressing residents for a good rating', () => {
-  let app: TestApp;
+  let app: ChatApp;
   let clock: SimulatedClock;
 
   beforeEach(async () => {
@@ -29,7 +29,7 @@ describe('staff pressing residents for a good rating', () => {
       const sentBefore = app.sent.length;
 
       const id = await app.say({ from: '李明', room: GROUP, text });
-      app.world.redeliver(id);
+      await app.redeliver(id);
       await app.settle();
 
       expect((await eventTypes(app, 1)).filter((t) => t === 'rating_pressure')).toHaveLength(1);

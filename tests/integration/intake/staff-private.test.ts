@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SimulatedClock } from '../../../src/clock/clock.js';
-import type { TestApp } from '../../helpers/test-app.js';
+import type { ChatApp } from '../../helpers/inline-app.js';
 import { GROUP, HOUR, startClockedApp } from './intake-test-kit.js';
 
 describe('a staff member’s private text that is not a command', () => {
-  let app: TestApp;
+  let app: ChatApp;
   let clock: SimulatedClock;
 
   beforeEach(async () => {

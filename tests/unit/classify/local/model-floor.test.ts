@@ -7,14 +7,14 @@ import { loadDirectory } from '../../../../src/directory/load-directory.js';
 // its own file, so that it trains side by side with the rest of the suite
 describe('the training procedure', () => {
   // the CI floor: writers the model never learned from (all of corpus-2 left out), a few points under the
-  // measured figure; trained on every third message of the other writers, so that it costs a third of a
+  // measured figure; trained on every fourth message of the other writers, so that it costs a quarter of a
   // full training (the full figures are `npm run eval`'s)
   it('holds its figures on four writers it did not learn from', () => {
     const corpus = readCorpus();
     const held = corpus.filter((m) => m.source.startsWith('corpus-2/'));
     const m = computeMetrics(
       trainAndScore(
-        corpus.filter((x) => !x.source.startsWith('corpus-2/')).filter((_, i) => i % 3 === 0),
+        corpus.filter((x) => !x.source.startsWith('corpus-2/')).filter((_, i) => i % 4 === 0),
         held,
         loadDirectory(),
       ),
@@ -29,7 +29,8 @@ describe('the training procedure', () => {
   }, 180_000);
 });
 
-// measured 2026-12-07 on each third of the data of lr-cefb2b380fed (this test trains on the first): intent
-// 0.894 / 0.914 / 0.898, category 0.880 / 0.887 / 0.878, body 0.866 / 0.858 / 0.847, emergency+checks 0.893 /
-// 0.949 / 0.938 (of 118), checks 7.3 / 4.9 / 6.3 %, location 0.996: the floor sits under the lowest third
-const FLOOR = { intent: 0.87, category: 0.85, body: 0.83, emergencyWithChecks: 0.88, checkShare: 0.09 };
+// measured 2026-12-07 on each quarter of the data of lr-bff66467cf02 (this test trains on the first;
+// `i % 4 === part`): intent 0.894 / 0.882 / 0.893 / 0.881, category 0.874 / 0.863 / 0.871 / 0.858, body 0.857 /
+// 0.842 / 0.854 / 0.839, emergency+checks 0.932 / 0.932 / 0.904 / 0.910 (of corpus-2's), checks 6.5 / 7.5 / 6.2 /
+// 7.0 %, location 0.996: the floor sits under the lowest quarter
+const FLOOR = { intent: 0.86, category: 0.84, body: 0.82, emergencyWithChecks: 0.88, checkShare: 0.09 };
