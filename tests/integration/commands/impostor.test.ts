@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DIRECTORY_FILE } from '../../../src/directory/load-directory.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 
 describe('a resident who renames themselves after a pinned staff member', () => {
-  let app: TestApp | undefined;
+  let app: ChatApp | undefined;
 
   afterEach(async () => {
     await app?.stop();
@@ -18,7 +18,7 @@ describe('a resident who renames themselves after a pinned staff member', () => 
       file,
       `${readFileSync(DEFAULT_DIRECTORY_FILE, 'utf8')}\nchat_ids:\n  李明: wxid_the_real_liming\n`,
     );
-    app = await startTestApp({ env: { DIRECTORY_FILE: file } });
+    app = await startInlineApp({ env: { DIRECTORY_FILE: file } });
     // the real 李明 is in the group under his pinned account
     await app.say({ from: '李明', fromId: 'wxid_the_real_liming', room: '幸福里一区业主群', text: '大家早' });
     await app.say({ from: '王阿姨', room: '幸福里一区业主群', text: '3号楼电梯又坏了' });
@@ -39,7 +39,7 @@ describe('a resident who renames themselves after a pinned staff member', () => 
   });
 
   it('an account that takes the reporter’s display name cannot withdraw, supplement or confirm the ticket', async () => {
-    app = await startTestApp();
+    app = await startInlineApp();
     await app.say({ from: '王阿姨', fromId: 'wxid_wang', room: '幸福里一区业主群', text: '3号楼电梯又坏了' });
     const before = await app.tickets.events(1);
 
@@ -55,7 +55,7 @@ describe('a resident who renames themselves after a pinned staff member', () => 
   });
 
   it('a co-reporter is known by account too: a namesake sees none of the tickets, the real one is asked to confirm', async () => {
-    app = await startTestApp();
+    app = await startInlineApp();
     await app.say({ from: '王阿姨', fromId: 'wxid_wang', room: '幸福里一区业主群', text: '3号楼电梯又坏了' });
     await app.say({
       from: '陈大爷',

@@ -4,7 +4,7 @@ import { applyAction } from '../../../src/tickets/apply-action.js';
 import type { OutboxMessage } from '../../../src/tickets/outbox.js';
 import type { Ticket } from '../../../src/tickets/ticket.js';
 import type { TicketAction } from '../../../src/tickets/transitions.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 
 const GROUP_1 = '幸福里一区业主群';
 const GROUP_2 = '幸福里二区居民群';
@@ -14,12 +14,12 @@ const START = new Date('2026-12-01T09:00:00+08:00');
 const HOUR = 3_600_000;
 
 describe('统计 and 超时 through the chat (mock puppet, Redis, SQLite)', () => {
-  let app: TestApp;
+  let app: ChatApp;
   let clock: SimulatedClock;
 
   beforeEach(async () => {
     clock = new SimulatedClock(START);
-    app = await startTestApp({ clock, env: { OUTBOX_PER_MINUTE: '100000' } });
+    app = await startInlineApp({ clock });
   });
 
   afterEach(async () => {
