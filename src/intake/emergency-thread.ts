@@ -123,6 +123,12 @@ export async function readAllClear(
 }
 
 /**
+ * The services that answer an emergency, by number or name (「我已经打119了」「我给燃气公司打电话了」): a line
+ * naming one while an emergency is open is about it, whatever the model makes of the rest of the words.
+ */
+const RESPONDERS = /11[09]|120|消防|救护车|急救|燃气公司|煤气公司|96777|供电|电力公司|95598/;
+
+/**
  * Talk about the danger soon after an emergency in the same group (「我已经打119了，千万别坐电梯」,
  * 「我也闻到烟味了」) is about that emergency: it joins the ticket as information for the responders and
  * the alerted staff hear it, instead of opening a ticket of its own.
@@ -141,7 +147,7 @@ export function isAboutEmergency(c: Classification, text: string, t: Ticket, now
       return false;
     }
   }
-  if (danger || /11[09]|120|消防|救护车|急救/.test(text)) {
+  if (danger || RESPONDERS.test(text)) {
     return true;
   }
   // a request about the same danger (same category, or the same building named) is about it; other

@@ -32,6 +32,20 @@ describe('whether a message in the group is about its open emergency', () => {
     ).toBe(true);
   });
 
+  it('joins a line that names the service answering the emergency, and leaves other chatter alone', () => {
+    const chatter = classification({ intent: 'chatter' });
+    const gasIn16 = buildTicket(3, {
+      category: 'gas',
+      location: { ...buildTicket(3).location, building: 16, unit: null, room: null },
+      createdAt: at,
+    });
+    expect(
+      isAboutEmergency(chatter, '千万别打火，开窗户，我给燃气公司打电话了', gasIn16, minutesLater(1)),
+    ).toBe(true);
+    expect(isAboutEmergency(chatter, '燃气抢修96777打通了', gasIn16, minutesLater(2))).toBe(true);
+    expect(isAboutEmergency(chatter, '今天早饭吃的包子', gasIn16, minutesLater(2))).toBe(false);
+  });
+
   it('reads a danger at another building, or of another kind at a building, as another emergency', () => {
     expect(isAboutEmergency(danger('fire_safety', 9), '9号楼也着火了', fireIn3, minutesLater(10))).toBe(
       false,

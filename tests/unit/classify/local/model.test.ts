@@ -61,7 +61,8 @@ describe('the shipped model', () => {
   it("is the training of today's datasets/ with today's features", () => {
     const committed = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as { version: string };
     expect(versionFor(readCorpus())).toBe(committed.version);
-  });
+    // the features of every message: tens of seconds beside the suite's heavy files
+  }, 60_000);
 
   it('comes out byte for byte the same from the same data, and another from other data', () => {
     const sample = readCorpus().filter((_, i) => i % 16 === 0);
