@@ -35,13 +35,26 @@ export async function openKyselyTicketStore(options: TicketStoreOptions): Promis
     provider: migrationProvider,
     ...(databaseUrl ? { migrationTableSchema: schema } : {}),
   });
-  const { error } = await migrator.migrateToLatest();
+  let { error } = await migrator.migrateToLatest();
+  for (let attempt = 1; error !== undefined && isOtherSchemaGone(error, schema) && attempt < 3; attempt++) {
+    ({ error } = await migrator.migrateToLatest());
+  }
   if (error) {
     await db.destroy();
     throw new Error('store migration failed', { cause: error });
   }
   const seal = options.auditKey ? createAuditSeal(options.auditKey) : undefined;
   return new KyselyTicketStore(db, databaseUrl ? 'postgres' : 'sqlite', seal);
+}
+
+/**
+ * Whether a migration failed only because another schema of the same database was dropped while the migrator
+ * listed every schema's tables (PostgreSQL error 3F000 naming a schema not ours): a tenant's or a test's
+ * schema going away, which a second try does not meet.
+ */
+export function isOtherSchemaGone(error: unknown, schema: string): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '3F000' && typeof e.message === 'string' && !e.message.includes(`"${schema}"`);
 }
 
 /** Opens the configured store: PostgreSQL when `databaseUrl` is set, else SQLite at `sqlitePath`. */
