@@ -39,7 +39,7 @@ import type { Logger } from './logger.js';
 import { createMediaDir } from './media/media-dir.js';
 import { accountSenders } from './outbox/account-senders.js';
 import { privateTo } from './outbox/address.js';
-import { deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
+import { type DeliverDeps, deliverOutbox, waitInQueue } from './outbox/deliver-outbox.js';
 import { requeueLostOutbox, requeuePendingOutbox } from './outbox/requeue-pending.js';
 import { routeOutbox } from './outbox/route-outbox.js';
 import { SendBudget } from './outbox/send-budget.js';
@@ -294,11 +294,8 @@ export async function composeApp(options: AppOptions): Promise<App> {
       perMinute: config.OUTBOX_PER_MINUTE,
     });
     const outboxDeps = {
-      ...{ tickets, clock, logger, mask: core.mask },
       // on the wall clock a message waiting for its time goes back to the queue; a simulated one moves on
-      waitFor: options.clock ? (at: Date) => clock.waitUntil(at) : waitInQueue,
-      batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
-      routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
+      ...outboxDepsOf(core, config, clock, logger, options.clock ? (at) => clock.waitUntil(at) : waitInQueue),
       staffChannel: staffChannelOf(config, directory),
     };
     const delivers = senders.map(
@@ -509,6 +506,21 @@ export async function composeIntakeWorker(options: {
   return { stop: core.stop };
 }
 
+/** How outbox rows are delivered, before the account that sends them and any staff channel are known. */
+function outboxDepsOf(
+  domain: Domain,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  waitFor: DeliverDeps['waitFor'],
+): Omit<DeliverDeps, 'messenger' | 'budget'> {
+  return {
+    ...{ tickets: domain.tickets, clock, logger, mask: domain.mask, waitFor },
+    batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
+    routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
+  };
+}
+
 /** What intake reads a message with, over what a process has opened and the queue it answers on. */
 function intakeDepsOf(
   domain: Domain,
@@ -563,12 +575,8 @@ export async function composeInline(options: {
   const domain = await openDomain(config, logger);
   const queue = new InlineJobQueue();
   const deliver = {
-    ...{ tickets: domain.tickets, clock, logger, mask: domain.mask, messenger },
-    budget: new SendBudget(clock, config.OUTBOX_PER_MINUTE),
-    waitFor: (at: Date) => clock.waitUntil(at),
-    batchWindowMs: config.OUTBOX_BATCH_WINDOW_S * 1000,
-    routineWindowMs: config.OUTBOX_ROUTINE_WINDOW_S * 1000,
-    account: accountLabel(0),
+    ...outboxDepsOf(domain, config, clock, logger, (at) => clock.waitUntil(at)),
+    ...{ messenger, budget: new SendBudget(clock, config.OUTBOX_PER_MINUTE), account: accountLabel(0) },
   };
   const intakeDeps = intakeDepsOf(domain, queue, config, clock, logger);
   queue.attach({

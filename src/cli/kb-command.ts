@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { loadConfig } from '../config.js';
 import { DEFAULT_DIRECTORY_FILE, loadDirectory } from '../directory/load-directory.js';
 import { mayBeQuestion } from '../intake/answer-question.js';
 import { evaluateQuestions, heldOutAsks, type LabelledQuestion } from '../knowledge/evaluate.js';
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { checkKnowledgeText, knowledgeFileBeside } from '../knowledge/load-knowledge.js';
-import { KnowledgeBaseSchema } from '../knowledge/schema.js';
+import { knowledgeFileBeside, readKnowledgeText } from '../knowledge/load-knowledge.js';
 import type { Classification } from '../labels/classification.js';
 import { createClassifier } from '../llm/create-classifier.js';
 import { createLogger } from '../logger.js';
@@ -33,14 +31,14 @@ export async function runKbCommand(args: readonly string[], io: CliIo): Promise<
   }
   const directory = loadDirectory(directoryFile);
   const text = readFileSync(kbFile, 'utf8');
-  const problems = checkKnowledgeText(text, directory);
-  if (problems.length > 0) {
-    for (const p of problems) {
+  const read = readKnowledgeText(text, directory);
+  if ('problems' in read) {
+    for (const p of read.problems) {
       io.stderr(`${kbFile}: ${p}`);
     }
     return 1;
   }
-  const entries = KnowledgeBaseSchema.parse(parse(text)).entries;
+  const { entries } = read;
   if (sub === 'check') {
     const r = heldOutAsks(directory, entries);
     io.stdout(`${kbFile}: ${entries.length} entries, valid`);

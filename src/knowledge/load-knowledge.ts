@@ -22,7 +22,7 @@ export function checkKnowledgeText(text: string, directory: Directory): string[]
 }
 
 /** The entries of knowledge-base text, or what is wrong with it (the text is parsed once). */
-function readKnowledgeText(
+export function readKnowledgeText(
   text: string,
   directory: Directory,
 ): { entries: KnowledgeEntryData[] } | { problems: string[] } {

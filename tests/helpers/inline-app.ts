@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { IncomingMessage, Messenger } from '../../src/bot/messenger.js';
+import { sandboxFile } from '../../src/bot/wechaty/sandbox-world.js';
 import type { Clock } from '../../src/clock/clock.js';
 import { composeInline, type InlineApp } from '../../src/compose.js';
 import { parseConfig } from '../../src/config.js';
@@ -38,9 +39,7 @@ export type ChatApp = {
 
 /** Keeps a photo as the sandbox sends it (a file that exists, else a stand-in) and returns its reference. */
 function keepPhoto(app: InlineApp, key: string, name: string): Promise<string> {
-  const fileName = /\.[a-z0-9]+$/i.test(name) ? basename(name) : `${basename(name)}.jpg`;
-  const real = existsSync(name) && statSync(name).isFile();
-  const bytes = real ? readFileSync(name) : Buffer.from(`stand-in for ${fileName}`);
+  const { fileName, bytes } = sandboxFile('image', name);
   return app.media.save(key, fileName, new Uint8Array(bytes));
 }
 

@@ -4,6 +4,22 @@ import { FileBox } from 'file-box';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { Directory } from '../../directory/directory.js';
 
+/**
+ * The file a sandbox photo or voice message sends for NAME: its name as the mock puppet types files (by
+ * extension; a voice only as .sil), and the bytes of the real file NAME names (a picture, a SILK recording),
+ * else a stand-in.
+ */
+export function sandboxFile(kind: 'image' | 'voice', name: string): { fileName: string; bytes: Buffer } {
+  const fileName =
+    kind === 'image'
+      ? /\.[a-z0-9]+$/i.test(name)
+        ? basename(name)
+        : `${basename(name)}.jpg`
+      : `${basename(name).replace(/\.[a-z0-9]+$/i, '')}.sil`;
+  const real = existsSync(name) && statSync(name).isFile();
+  return { fileName, bytes: real ? readFileSync(name) : Buffer.from(`stand-in for ${fileName}`) };
+}
+
 /** Residents the sandbox starts with, so a person can speak as one at once. */
 export const SAMPLE_RESIDENTS = ['王阿姨', '陈大爷', '刘女士', '赵先生'] as const;
 
@@ -120,22 +136,10 @@ export class SandboxWorld {
     const talker = this.contact(from, fromId);
     const target = room === null ? this.self : this.room(room, talker);
     if (image !== undefined || voice !== undefined) {
-      const name = image ?? voice ?? 'file';
-      // the mock puppet types a file by its extension, and knows a voice only as .sil
-      const fileName =
-        image !== undefined
-          ? /\.[a-z0-9]+$/i.test(name)
-            ? basename(name)
-            : `${basename(name)}.jpg`
-          : `${basename(name).replace(/\.[a-z0-9]+$/i, '')}.sil`;
-      // a photo or voice naming a real file sends its bytes (a picture, a SILK recording); anything else a
-      // stand-in. base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
-      const real = bytes === undefined && existsSync(name) && statSync(name).isFile();
-      const content =
-        bytes ??
-        (real
-          ? readFileSync(name).toString('base64')
-          : Buffer.from(`stand-in for ${fileName}`).toString('base64'));
+      const file = sandboxFile(image !== undefined ? 'image' : 'voice', image ?? voice ?? 'file');
+      // base64, not a buffer: the mock puppet serialises the file box, which a buffer box cannot do
+      const { fileName } = file;
+      const content = bytes ?? file.bytes.toString('base64');
       talker.say(FileBox.fromBase64(content, fileName)).to(target);
       return;
     }
