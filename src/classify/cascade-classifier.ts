@@ -1,11 +1,6 @@
 import type { Classification, ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
-import {
-  type CascadePolicy,
-  DEFAULT_CHECK_BUDGET_MS,
-  DEFAULT_MESSAGE_BUDGET_MS,
-  shouldAskLlm,
-} from './cascade-policy.js';
+import { type CascadePolicy, DEFAULT_CHECK_BUDGET_MS, DEFAULT_MESSAGE_BUDGET_MS } from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
 import { type BudgetOptions, createLlmBudget } from './llm-budget.js';
 
@@ -42,9 +37,9 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
       if (!deps.remote || input.draft) {
         return local;
       }
-      // the cache is looked in only for a message the LLM would be asked about (most are sure locally)
-      const wouldAsk = local.emergency_check || shouldAskLlm(local, deps.policy);
-      const remembered = wouldAsk ? deps.remote.remembered?.(input) : undefined;
+      // an answer the LLM gave for the same text (masked, normalised) stands even where the local reading is
+      // sure of this wording (「@社区哨子 …！！」 after 「…！」): one text, one reading, so a repeat joins its ticket
+      const remembered = deps.remote.remembered?.(input);
       const decision = budget.decide(local, { remembered: remembered?.success === true });
       if (decision === 'sure') {
         return local;

@@ -1,7 +1,7 @@
 import type { Classification } from '../labels/classification.js';
 import { type CascadePolicy, decisiveConfidence, shouldAskLlm } from './cascade-policy.js';
 
-/** `remembered`: the LLM would be asked, but its answer is already held: served free, off the budget. */
+/** `remembered`: the LLM's answer for this text is already held: served free, off the budget. */
 export type BudgetDecision = 'ask' | 'sure' | 'over-budget' | 'remembered';
 
 export type LlmBudget = {
@@ -67,7 +67,7 @@ export function createLlmBudget(policy: CascadePolicy, options: BudgetOptions = 
       const confidence = decisiveConfidence(local);
       remember(confidence);
       let decision: BudgetDecision;
-      if (options.remembered && (local.emergency_check || shouldAskLlm(local, policy))) {
+      if (options.remembered) {
         decision = 'remembered';
       } else if (local.emergency_check) {
         decision = 'ask';

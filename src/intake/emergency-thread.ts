@@ -1,3 +1,4 @@
+import { namedBuildings } from '../classify/local/location.js';
 import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
@@ -24,21 +25,30 @@ export type EmergencyThreadDeps = TicketChangeDeps & {
   directory: Directory;
 };
 
+/** The open emergencies reported in this group within the all-clear span, the latest first. */
+export async function openEmergenciesIn(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+  limit = 10,
+): Promise<Ticket[]> {
+  if (message.roomId === null && message.room === null) {
+    return [];
+  }
+  return deps.tickets.recentTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(deps.clock.now().getTime() - ALL_CLEAR_MS),
+    intent: 'emergency',
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit,
+  });
+}
+
 /** The latest open emergency reported in this group within the all-clear span. */
 export async function openEmergencyIn(
   deps: EmergencyThreadDeps,
   message: SeenMessage,
 ): Promise<Ticket | undefined> {
-  if (message.roomId === null && message.room === null) {
-    return undefined;
-  }
-  const [latest] = await deps.tickets.recentTickets({
-    statuses: OPEN_STATUSES,
-    createdFrom: new Date(deps.clock.now().getTime() - ALL_CLEAR_MS),
-    intent: 'emergency',
-    sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: 1,
-  });
+  const [latest] = await openEmergenciesIn(deps, message, 1);
   return latest;
 }
 
@@ -139,7 +149,9 @@ export function isAboutEmergency(c: Classification, text: string, t: Ticket, now
   }
   const building = c.location.building;
   const danger = c.intent === 'emergency' || c.emergency_check;
-  if (danger && building !== null && building !== t.location.building) {
+  // the scene is every building the emergency's report and thread name (「9号楼和10号楼中间那个电箱」)
+  const scene = new Set([t.location.building, ...namedBuildings(t.text)]);
+  if (danger && building !== null && !scene.has(building)) {
     // a danger told at another building than the emergency's, or of another kind at a building when the
     // emergency has none (a gas leak in 16号楼 soon after smoke by the bike shed), is another emergency:
     // it gets its own answer and responders instead of disappearing into the first one's thread
@@ -166,7 +178,8 @@ export async function joinEmergency(
   options: { fromElsewhere?: boolean } = {},
 ): Promise<SettleResult> {
   const { c, text } = read;
-  const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])];
+  // the handlers get the scene at once; the supervisors, alerted when it was reported, in their next batch
+  const watching = deps.directory.supervisors().filter((name) => !t.assignees.includes(name));
   return changeAndSettle(deps, message, t.number, {
     intent: OUTCOMES.emergencyThread,
     event: {
@@ -183,9 +196,10 @@ export async function joinEmergency(
       ...(options.fromElsewhere
         ? [answer(message, intakeReplies.emergencyKnown(t, emergencyPhone(t.category, t.text)))]
         : []),
-      ...alerted.map((name) =>
+      ...t.assignees.map((name) =>
         asEmergency(notice(name, intakeReplies.emergencyThreadNotice(t, message.sender, text))),
       ),
+      ...watching.map((name) => notice(name, intakeReplies.emergencyThreadNotice(t, message.sender, text))),
     ],
   });
 }

@@ -75,6 +75,33 @@ export async function recordFollowUp(
   });
 }
 
+/**
+ * The reporter's word on their ticket that asks nothing (「楼上安静了」, 「试了一下 停得挺平」, 「好的 希望能彻底弄好」):
+ * recorded on the ticket and passed to the assignees in their next routine batch, since it may tell them the
+ * work is done. No group reply and no 催办: the resident asked for nothing, and the ticket's text stays the report.
+ */
+export async function recordResidentNote(
+  deps: FollowUpDeps,
+  message: SeenMessage,
+  t: Ticket,
+): Promise<SettleResult> {
+  return changeAndSettle(deps, message, t.number, {
+    intent: OUTCOMES.residentNote,
+    event: {
+      at: deps.clock.now(),
+      actor: message.sender,
+      type: 'resident_note',
+      detail: maskPersonalData(message.text),
+    },
+    patch: {},
+    expectStatus: [...OPEN_STATUSES, 'resolved'],
+    outbox: t.assignees.map((name) => ({
+      ...ticketNotice(t, name, intakeReplies.residentNoteNotice(t, message.sender, message.text)),
+      sendClass: 'routine' as const,
+    })),
+  });
+}
+
 /** A follow-up with no ticket to link: a short note in a private chat; in a group, silence. */
 export async function followUpWithoutTicket(deps: FollowUpDeps, message: SeenMessage): Promise<void> {
   const outbox = message.roomId === null ? [answer(message, intakeReplies.followUpNothingOpen())] : [];

@@ -16,6 +16,7 @@ import { isAgreement, isRatingPressure } from './conversation-cues.js';
 import {
   isAboutEmergency,
   joinEmergency,
+  openEmergenciesIn,
   openEmergencyIn,
   readAllClear,
   recentOpenEmergencies,
@@ -287,7 +288,8 @@ async function readAroundEmergency(
   deps: IntakeDeps,
   message: SeenMessage,
 ): Promise<{ handled: boolean; c?: Classification }> {
-  const emergency = await openEmergencyIn(deps, message);
+  const emergencies = await openEmergenciesIn(deps, message);
+  const [emergency] = emergencies;
   if (!emergency) {
     return readEmergencyElsewhere(deps, message);
   }
@@ -299,10 +301,12 @@ async function readAroundEmergency(
     text: capText(message.text, MAX_CLASSIFIED_CHARS),
     roomTopic: message.room ?? undefined,
   });
-  if (!isAboutEmergency(c, message.text, emergency, deps.clock.now())) {
+  // the latest emergency the line is about: a line about the fire still joins it after a gas leak nearby
+  const about = emergencies.find((t) => isAboutEmergency(c, message.text, t, deps.clock.now()));
+  if (!about) {
     return { handled: false, c };
   }
-  const joined = await joinEmergency(deps, message, { c, text: message.text }, emergency);
+  const joined = await joinEmergency(deps, message, { c, text: message.text }, about);
   return { handled: joined !== 'moved', c };
 }
 

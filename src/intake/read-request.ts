@@ -13,6 +13,7 @@ import {
   followUpWithoutTicket,
   readsAsFollowUp,
   recordFollowUp,
+  recordResidentNote,
 } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
@@ -104,11 +105,7 @@ async function readAlone(
   }
   if (c.intent !== 'emergency' && (isFollowUp(text) || c.intent === 'feedback')) {
     const target = await followUpTarget(deps, message);
-    if (
-      target &&
-      readsAsFollowUp(text, c, target) &&
-      (await recordFollowUp(deps, message, target)) !== 'moved'
-    ) {
+    if (target && readsAsFollowUp(text, c, target) && (await onTicket(deps, message, target)) !== 'moved') {
       return undefined;
     }
     if (!target && !(c.intent === 'grievance' && c.confidence >= SURE)) {
@@ -147,11 +144,32 @@ async function readAlone(
 /** Said to the bot: in a private chat, or with an @ of the bot in a group. */
 const asksTheBot = (message: SeenMessage) => message.room === null || message.mentionsBot;
 
-/** The same reporter saying it again is chasing the ticket; anyone else joins it as a co-reporter. */
-export function joinOpen(deps: FollowUpDeps, message: SeenMessage, open: Ticket) {
-  return isReporterOrCo(open, { id: message.senderId, name: message.sender })
+/**
+ * A reporter's message about their own ticket: chasing it (「还没人来」, or asking how it stands) is a 催办 the
+ * handlers are pressed with; anything else (「楼上安静了」, 「好的」) is recorded for them without one.
+ */
+function onTicket(deps: FollowUpDeps, message: SeenMessage, t: Ticket) {
+  return chases(message.text) ? recordFollowUp(deps, message, t) : recordResidentNote(deps, message, t);
+}
+
+/** Worded as chasing a ticket: a follow-up phrasing, or a question (「修好没 维保的还在吗」). */
+const chases = (text: string) => isFollowUp(text) || isQuestionForm(text);
+
+/**
+ * The same reporter reporting it again: chasing it is a 催办, more about it (「而且一路上咔咔响」) a supplement
+ * they are told was passed on; anyone else joins it as a co-reporter.
+ */
+export function joinOpen(
+  deps: FollowUpDeps & Pick<ReadRequestDeps, 'directory'>,
+  message: SeenMessage,
+  open: Ticket,
+) {
+  if (!isReporterOrCo(open, { id: message.senderId, name: message.sender })) {
+    return joinAsCoReporter(deps, message, open);
+  }
+  return chases(message.text)
     ? recordFollowUp(deps, message, open)
-    : joinAsCoReporter(deps, message, open);
+    : supplementTicket(deps, message, open, null, { notify: true, reply: true });
 }
 
 /**

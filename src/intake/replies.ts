@@ -47,6 +47,10 @@ export const intakeReplies = {
     `【复发】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）办结后同一问题再次出现，已重新打开。` +
     `${who}反映：「${quote(text)}」请尽快处理。`,
 
+  /** To a reporter who said more about their ticket after its window. */
+  supplementRecorded: (t: Ticket) =>
+    `已记入工单 #${t.number}，并转告处理人员。发「进度 ${t.number}」可查看进度。`,
+
   /** To a resident who followed up on their open ticket. */
   followUpPassedOn: (t: Ticket) =>
     `已将您的催办转告处理人员，工单 #${t.number}。发「进度 ${t.number}」可查看进度。`,
@@ -54,6 +58,10 @@ export const intakeReplies = {
   /** To the assignees: a resident is chasing the ticket. */
   followUpNotice: (t: Ticket, who: string, text: string) =>
     `【催办】工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}问：「${quote(text)}」请尽快处理并回复进展。`,
+
+  /** To the assignees, in their next routine batch: the reporter said how things stand, asking nothing. */
+  residentNoteNotice: (t: Ticket, who: string, text: string) =>
+    `工单 #${t.number}（${categoryName(t.category)}｜${placeText(t)}）${who}说：「${quote(text)}」（供参考，无需回复）`,
 
   /** To a resident chasing a ticket the handler already marked resolved. */
   followUpResolved: (t: Ticket) =>

@@ -6,6 +6,8 @@ export const OUTCOMES = {
   coReporter: 'co_reporter',
   recurrence: 'recurrence',
   followUp: 'follow_up',
+  /** The reporter's word on their ticket that asks nothing: recorded, the handlers told in their next batch. */
+  residentNote: 'resident_note',
   thanks: 'thanks',
   evidence: 'evidence',
   /** A photo that belongs to no ticket yet; a ticket the sender opens within the window takes it. */

@@ -20,14 +20,15 @@ export function joinTexts(first: string, second: string): string {
  * Adds a message of the same request (within the aggregation window) to the ticket: its text is appended,
  * a missing building (or unit, room) is filled in when it stays in the ticket's grid, the event is
  * `supplemented`, and the assignees get a short private note (one per burst: `notify` is false for a sender
- * adding again right after their last addition; 查询 N shows it all). No group reply: the resident has one.
+ * adding again right after their last addition; 查询 N shows it all). No group reply within the window: the
+ * resident has one; `reply` answers a supplement that came later (「而且一路上咔咔响」 an hour after the report).
  */
 export async function supplementTicket(
   deps: TicketChangeDeps & { directory: Pick<Directory, 'gridOfBuilding' | 'compoundOfBuilding'> },
   message: SeenMessage,
   t: Ticket,
   c: Classification | null,
-  options: { notify: boolean } = { notify: true },
+  options: { notify: boolean; reply?: boolean } = { notify: true },
 ): Promise<SettleResult> {
   const location = c ? filledLocation(deps.directory, t, c) : undefined;
   return changeAndSettle(deps, message, t.number, {
@@ -40,9 +41,12 @@ export async function supplementTicket(
     },
     patch: { text: joinTexts(t.text, message.text), ...(location ? { location } : {}) },
     expectStatus: ADDABLE,
-    outbox: (options.notify ? t.assignees : []).map((name) =>
-      ticketNotice(t, name, intakeReplies.supplementNotice(t, message.sender, message.text)),
-    ),
+    outbox: [
+      ...(options.reply ? [answer(message, intakeReplies.supplementRecorded(t))] : []),
+      ...(options.notify ? t.assignees : []).map((name) =>
+        ticketNotice(t, name, intakeReplies.supplementNotice(t, message.sender, message.text)),
+      ),
+    ],
   });
 }
 

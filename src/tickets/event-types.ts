@@ -16,6 +16,11 @@ export const EVENT_TYPES = [
   'co_reporter_added',
   /** A resident followed up ("还没人来"); the assignee was nudged. */
   'follow_up',
+  /**
+   * The reporter said something about their ticket that asks nothing (「楼上安静了」, 「试了一下 不响了」):
+   * recorded for the handlers, without a 催办 and without changing the ticket's text.
+   */
+  'resident_note',
   /** The bot asked the reporter (and co-reporters) to confirm a resolution. */
   'confirmation_requested',
   /** The reporter rated the handling 1–5. */

@@ -70,6 +70,13 @@ export function extractLocation(text: string): Location {
   return { building, unit, room };
 }
 
+/** Every building the text names (「9号楼和10号楼中间」 names 9 and 10), in order, each once. */
+export function namedBuildings(text: string): number[] {
+  const all = new RegExp(BUILDING.source, 'g');
+  const found = [...text.matchAll(all)].map((m) => toInt(m[1])).filter((n): n is number => n !== null);
+  return [...new Set(found)];
+}
+
 function toInt(raw: string | undefined): number | null {
   if (raw === undefined) {
     return null;

@@ -81,9 +81,12 @@ export function timerChange(
         patch: { escalationLevel: rung.level, overdue: true },
         outbox: [
           noticeAbout(ticket, rung.person, slaReplies.escalation(ticket, step.deadline, step.at, holders)),
-          ...assigneesNote(ticket, (t) =>
-            slaReplies.escalationNote(t, step.deadline, rung.person, rung.title),
-          ).filter((m) => m.to !== rung.person),
+          // the holders learn once that their ticket is under supervision; each higher rung presses them itself
+          ...(rung.level === 1
+            ? assigneesNote(ticket, (t) =>
+                slaReplies.escalationNote(t, step.deadline, rung.person, rung.title),
+              ).filter((m) => m.to !== rung.person)
+            : []),
         ],
       };
     }

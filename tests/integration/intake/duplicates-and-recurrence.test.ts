@@ -35,14 +35,26 @@ describe('a report of a known problem joins or reopens its ticket', () => {
     expect(notices.map((m) => m.text)).toEqual([expect.stringContaining('#1')]);
   });
 
-  it('does not count the reporter twice: saying it again is a follow-up', async () => {
+  it('does not count the reporter twice: saying it again adds to their ticket, asking again chases it', async () => {
     clock.advance(2 * HOUR);
+    const before = app.sent.length;
     await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
 
     const [ticket] = await app.tickets.listTickets();
     expect(ticket?.coReporters).toEqual([]);
     expect(await app.tickets.listTickets()).toHaveLength(1);
+    expect(await eventTypes(app, 1)).toContain('supplemented');
+    expect(await eventTypes(app, 1)).not.toContain('follow_up');
+    const told = app.sent.slice(before);
+    expect(told.find((m) => m.room === GROUP && m.mentions.includes('王阿姨'))?.text).toContain(
+      '已记入工单 #1',
+    );
+    expect(told.some((m) => m.to === '李明' && m.text.includes('补充'))).toBe(true);
+
+    clock.advance(2 * HOUR);
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯怎么还没人来修' });
     expect(await eventTypes(app, 1)).toContain('follow_up');
+    expect(await app.tickets.listTickets()).toHaveLength(1);
   });
 
   it('opens a new ticket for another category at the same building', async () => {

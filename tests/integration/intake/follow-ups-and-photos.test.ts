@@ -18,6 +18,27 @@ describe('follow-ups, thanks and photos from residents', () => {
     expect(after.find((m) => m.room === GROUP && m.mentions.includes('王阿姨'))?.text).toContain('#1');
   });
 
+  it('records what the reporter says of their ticket without a 催办 when it asks nothing', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(DAY);
+    const before = bot.app.sent.length;
+
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '刚才下楼试了一下电梯 停得挺平 也不响了' });
+
+    const events = await eventTypes(bot.app, 1);
+    expect(events).toContain('resident_note');
+    expect(events).not.toContain('follow_up');
+    const after = bot.app.sent.slice(before);
+    // no answer in the group to a remark, and the handlers hear it in their next routine batch
+    expect(after.filter((m) => m.room === GROUP)).toEqual([]);
+    const toHandler = after.filter((m) => m.to === '李明');
+    expect(toHandler.map((m) => m.text)).toEqual([expect.stringContaining('停得挺平')]);
+    expect(toHandler[0]?.text).not.toContain('催办');
+    expect(toHandler[0]?.sendClass).toBe('routine');
+    const [ticket] = await bot.app.tickets.listTickets();
+    expect(ticket?.text).not.toContain('停得挺平');
+  });
+
   it('links a private follow-up to the ticket reported in a group', async () => {
     await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
     bot.clock.advance(DAY);

@@ -11,7 +11,7 @@ import {
   httpError,
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 import { testSettings, VALID_REPLY } from './llm-test-setup.js';
 
 const directory = loadDirectory();
@@ -131,7 +131,7 @@ describe('groundingProblem', () => {
 });
 
 describe('in a group, with an LLM configured', () => {
-  let app: TestApp | undefined;
+  let app: ChatApp | undefined;
   afterEach(async () => {
     await app?.stop();
     app = undefined;
@@ -153,7 +153,7 @@ describe('in a group, with an LLM configured', () => {
             urgency: 'normal',
             location: { building: null, unit: null, room: null },
           });
-    app = await startTestApp({
+    app = await startInlineApp({
       env: {
         LLM_BASE_URL: server.baseURL,
         LLM_API_KEY: 'sk-test',

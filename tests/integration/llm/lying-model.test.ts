@@ -4,7 +4,7 @@ import {
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 import { askEveryMessage, VALID_REPLY } from './llm-test-setup.js';
 
 const GROUP = '幸福里一区业主群';
@@ -18,30 +18,24 @@ const REPORTS = [
   '11号楼楼顶渗水，我家天花板都湿了',
 ];
 
-let app: TestApp | undefined;
+let app: ChatApp | undefined;
 let server: FakeOpenAIServer | undefined;
 afterEach(async () => {
   await app?.stop();
   await server?.close();
 });
 
-async function withLyingModel(lie: object): Promise<TestApp> {
+async function withLyingModel(lie: object): Promise<ChatApp> {
   server = await startFakeOpenAIServer();
   const reply = completion({ ...VALID_REPLY, ...lie });
   server.route = () => reply;
-  return startTestApp({
-    env: {
-      ...askEveryMessage(server.baseURL),
-      ...{ OUTBOX_PER_MINUTE: '100000' },
-    },
-  });
+  return startInlineApp({ env: askEveryMessage(server.baseURL) });
 }
 
-async function reportAll(a: TestApp): Promise<void> {
-  REPORTS.forEach((text, i) => {
-    a.world.say({ room: GROUP, from: `住户${i}`, text });
-  });
-  await a.settle();
+async function reportAll(a: ChatApp): Promise<void> {
+  for (const [i, text] of REPORTS.entries()) {
+    await a.say({ room: GROUP, from: `住户${i}`, text });
+  }
 }
 
 describe('a model that lies is kept within bounds', () => {

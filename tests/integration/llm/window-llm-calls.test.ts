@@ -7,7 +7,7 @@ import {
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from '../../helpers/fake-openai-server.js';
-import { startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { type ChatApp, startInlineApp } from '../../helpers/inline-app.js';
 import { askEveryMessage, lastUserText, VALID_REPLY } from './llm-test-setup.js';
 
 const YIQU = '幸福里一区业主群';
@@ -21,7 +21,7 @@ const CHATTER_REPLY = {
   reason: '闲聊',
 };
 
-let app: TestApp | undefined;
+let app: ChatApp | undefined;
 let server: FakeOpenAIServer | undefined;
 afterEach(async () => {
   await app?.stop();
@@ -70,7 +70,7 @@ describe('a message read with the chatter before it costs the LLM one call at mo
     }
     server = await startFakeOpenAIServer();
     server.route = () => completion(CHATTER_REPLY);
-    app = await startTestApp({ env: askEveryMessage(server.baseURL) });
+    app = await startInlineApp({ env: askEveryMessage(server.baseURL) });
     for (const text of lines) {
       await app.say({ room: YIQU, from: '刘阿姨', text });
     }
@@ -86,7 +86,7 @@ describe('a message read with the chatter before it costs the LLM one call at mo
     server = await startFakeOpenAIServer();
     server.route = (body) =>
       lastUserText(body).includes('电梯') ? completion(VALID_REPLY) : completion(CHATTER_REPLY);
-    app = await startTestApp({ env: askEveryMessage(server.baseURL) });
+    app = await startInlineApp({ env: askEveryMessage(server.baseURL) });
     await app.say({ room: YIQU, from: '王阿姨', text: '3号楼2单元' });
     await app.say({ room: YIQU, from: '王阿姨', text: '电梯又坏了，老人下不了楼' });
 

@@ -55,6 +55,22 @@ describe('whether a message in the group is about its open emergency', () => {
     ).toBe(false);
   });
 
+  it('counts every building the report names as the scene', () => {
+    const boxBetween9And10 = buildTicket(4, {
+      category: 'fire_safety',
+      text: '9号楼和10号楼中间那个绿色的电箱在冒烟',
+      location: { ...buildTicket(4).location, building: 9, unit: null, room: null },
+      createdAt: at,
+    });
+    const sparks = danger('fire_safety', 10);
+    expect(isAboutEmergency(sparks, '10号楼楼上看见了 底下冒火星子', boxBetween9And10, minutesLater(1))).toBe(
+      true,
+    );
+    expect(
+      isAboutEmergency(danger('fire_safety', 12), '12号楼也冒烟了', boxBetween9And10, minutesLater(1)),
+    ).toBe(false);
+  });
+
   it('lets go of the emergency an hour after it was reported', () => {
     expect(isAboutEmergency(danger('fire_safety', 3), '3号楼又冒烟了', fireIn3, minutesLater(61))).toBe(
       false,

@@ -259,4 +259,31 @@ describe('an answer the LLM already gave', () => {
     expect(again).toMatchObject({ source: 'llm-cache', category: 'building_repair' });
     expect(remote.stats()).toMatchObject({ misses: 1 });
   });
+
+  it('stands for the same text reworded in form where the local reading is sure of that form', async () => {
+    const remote = withLlmCache(scriptedRemote({ success: true, data: llmAnswer }), {
+      maxEntries: 10,
+      ttlMs: 60_000,
+    });
+    // the local reading is unsure of the plain text and sure of it with an @ and more marks
+    const local = {
+      classify: async (input: { text: string }) =>
+        classification({
+          category: 'neighbor_dispute',
+          confidence: input.text.includes('！！') ? 0.99 : 0.5,
+        }),
+    };
+    const cascade = createCascadeClassifier({
+      local,
+      remote,
+      policy: { mode: 'unsure', threshold: 0.75, budget: 1 },
+    });
+
+    const first = await cascade.classify({ text: '楼顶漏水！' });
+    const again = await cascade.classify({ text: '@社区哨子\u2005 楼顶漏水 ！！' });
+
+    expect(first.source).toBe('llm');
+    expect(again).toMatchObject({ source: 'llm-cache', category: 'building_repair' });
+    expect(remote.stats()).toMatchObject({ misses: 1, hits: 1 });
+  });
 });

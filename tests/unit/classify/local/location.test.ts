@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractLocation } from '../../../../src/classify/local/location.js';
+import { extractLocation, namedBuildings } from '../../../../src/classify/local/location.js';
 import { normalizeText } from '../../../../src/classify/local/normalize.js';
 
 const locate = (text: string) => extractLocation(normalizeText(text));
@@ -72,5 +72,11 @@ describe('extractLocation', () => {
     ['九号楼旁边 一零一中学的学生', { building: 9, unit: null, room: null }],
   ])('reads no spoken room in %s', (text, expected) => {
     expect(locate(text)).toEqual(expected);
+  });
+
+  it('lists every building a text names, each once', () => {
+    expect(namedBuildings('9号楼和10号楼中间那个电箱，9号楼也停电了')).toEqual([9, 10]);
+    expect(namedBuildings('三号楼到五号楼')).toEqual([3, 5]);
+    expect(namedBuildings('电梯卡在8楼和9楼中间')).toEqual([]);
   });
 });

@@ -7,14 +7,14 @@ import { loadDirectory } from '../../../../src/directory/load-directory.js';
 // its own file, so that it trains side by side with the rest of the suite
 describe('the training procedure', () => {
   // the CI floor: writers the model never learned from (all of corpus-2 left out), a few points under the
-  // measured figure; trained on every fourth message of the other writers, so that it costs a quarter of a
-  // full training (the full figures are `npm run eval`'s)
+  // measured figure; trained on every sixth message of the other writers, so that it costs a sixth of a
+  // full training however the data grows (the full figures are `npm run eval`'s)
   it('holds its figures on four writers it did not learn from', () => {
     const corpus = readCorpus();
     const held = corpus.filter((m) => m.source.startsWith('corpus-2/'));
     const m = computeMetrics(
       trainAndScore(
-        corpus.filter((x) => !x.source.startsWith('corpus-2/')).filter((_, i) => i % 4 === 0),
+        corpus.filter((x) => !x.source.startsWith('corpus-2/')).filter((_, i) => i % 6 === 0),
         held,
         loadDirectory(),
       ),
@@ -29,8 +29,9 @@ describe('the training procedure', () => {
   }, 180_000);
 });
 
-// measured 2026-12-07 on each quarter of the data of lr-bff66467cf02 (this test trains on the first;
-// `i % 4 === part`): intent 0.894 / 0.882 / 0.893 / 0.881, category 0.874 / 0.863 / 0.871 / 0.858, body 0.857 /
-// 0.842 / 0.854 / 0.839, emergency+checks 0.932 / 0.932 / 0.904 / 0.910 (of corpus-2's), checks 6.5 / 7.5 / 6.2 /
-// 7.0 %, location 0.996: the floor sits under the lowest quarter
-const FLOOR = { intent: 0.86, category: 0.84, body: 0.82, emergencyWithChecks: 0.88, checkShare: 0.09 };
+// measured 2026-12-07 on each sixth of the data of lr-eed9a745d913 (this test trains on the first;
+// `i % 6 === part`, 17–25 s each): intent 0.879 / 0.893 / 0.880 / 0.874 / 0.876 / 0.878, category 0.848 / 0.825 /
+// 0.828 / 0.844 / 0.842 / 0.849, body 0.830 / 0.814 / 0.825 / 0.827 / 0.841 / 0.833, emergency+checks 0.932 / 0.915 /
+// 0.904 / 0.904 / 0.904 / 0.910 (of corpus-2's), checks 7.8 / 6.8 / 7.5 / 6.8 / 6.5 / 5.9 %, location 0.996: the
+// floor sits under the lowest sixth
+const FLOOR = { intent: 0.86, category: 0.8, body: 0.79, emergencyWithChecks: 0.88, checkShare: 0.09 };

@@ -31,6 +31,21 @@ describe('timerChange', () => {
     expect(change?.outbox?.every((m) => m.room === null)).toBe(true);
   });
 
+  it('tells the assignees once: a higher rung is told, the holders are not told again', () => {
+    const rung = { level: 2, person: '刘桂兰', title: '社区党委书记' };
+
+    const change = timerChange(
+      ticket({ escalationLevel: 1 }),
+      { kind: 'escalate', deadline: 'respond', at: t('2026-11-30 11:00'), rung },
+      t('2026-11-30 13:00'),
+      ctx,
+    );
+
+    expect(change?.patch).toEqual({ escalationLevel: 2, overdue: true });
+    expect(change?.outbox?.map((m) => m.to)).toEqual(['刘桂兰']);
+    expect(change?.outbox?.[0]?.text).toContain('安居物业（李明、魏经理）');
+  });
+
   it('closes a resolved ticket as timeout (never satisfied) and tells the reporter in the group', () => {
     const resolved = ticket({ status: 'resolved', resolvedAt: t('2026-11-30 16:00') });
 
