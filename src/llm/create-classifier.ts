@@ -7,7 +7,6 @@ import type { Directory } from '../directory/directory.js';
 import type { Logger } from '../logger.js';
 import { withLlmCache } from './cached-classifier.js';
 import type { LlmCallObserver } from './llm-call-observer.js';
-import { createOpenAIClassifier } from './openai-classifier.js';
 
 /**
  * The classifier the bot uses: the local one alone, or the cascade (local first, the LLM when unsure)
@@ -28,6 +27,8 @@ export async function createClassifier(options: {
     return local;
   }
   const prompt = loadClassifyPrompt(options.promptsDir, options.directory);
+  // the OpenAI SDK is loaded only when an endpoint is configured (a quarter of a second at start-up)
+  const { createOpenAIClassifier } = await import('./openai-classifier.js');
   const remote = withLlmCache(
     createOpenAIClassifier(options.llm, prompt, { logger: options.logger, observer: options.observer }),
     { ...options.llm.cache, observer: options.observer },

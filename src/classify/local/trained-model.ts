@@ -11,6 +11,7 @@ import {
   type SparseRow,
   softmaxInPlace,
 } from '../model/logreg.js';
+import { type FeatureLookup, featureIndexOf } from './feature-index.js';
 import { extractLocation } from './location.js';
 import { resolvePlace } from './place.js';
 import { prepareForModel } from './prepare.js';
@@ -74,7 +75,7 @@ type LoadedHead = { labels: string[]; temperature: number; weights: SoftmaxWeigh
 /** A model ready to predict. */
 export type LocalModel = {
   version: string;
-  featureIndex: Map<string, number>;
+  featureIndex: FeatureLookup;
   heads: Record<HeadName, LoadedHead>;
   emergency: ModelFile['emergency'];
 };
@@ -119,7 +120,7 @@ function neutralBody(m: TrainingMessage, directory: Directory): string {
 /** The features of a raw message, as the model sees them. */
 export const messageFeatures = (text: string): string[] => featuresOf(prepareForModel(text));
 
-function rowOf(featureIndex: Map<string, number>, features: readonly string[]): Int32Array {
+function rowOf(featureIndex: FeatureLookup, features: readonly string[]): Int32Array {
   const indices: number[] = [];
   for (const f of features) {
     const i = featureIndex.get(f);
@@ -320,7 +321,7 @@ function emergencyThresholds(
 
 /** Turns a model file into a model ready to predict (well under a second for the shipped one). */
 export function loadModel(file: ModelFile): LocalModel {
-  const featureIndex = new Map(file.features.map((f, i) => [f, i]));
+  const featureIndex = featureIndexOf(file.features);
   const heads = {} as Record<HeadName, LoadedHead>;
   for (const name of HEAD_NAMES) {
     const stored = file.heads[name];
