@@ -1,0 +1,67 @@
+/**
+ * The whole intake with an LLM that takes 300 ms to answer (a fake OpenAI-compatible server on 127.0.0.1,
+ * asked by the real SDK), against the same burst without an LLM: messages/s and LLM calls per message.
+ * Intake reads compounds side by side (INTAKE_PARTITIONS), so one slow call holds up only its compound.
+ *   npx tsx bench/slow-llm.bench.ts [MESSAGES] [DELAY_MS]   (500 and 300 by default)
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeApp } from '../src/compose.js';
+import { silentLogger } from '../src/logger.js';
+import { completion, startFakeOpenAIServer } from '../tests/helpers/fake-openai-server.js';
+import { benchConfig } from './bench-config.js';
+import { readBurst } from './burst.js';
+
+const MESSAGES = Number(process.argv[2] ?? 500);
+const DELAY_MS = Number(process.argv[3] ?? 300);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** What the fake model says to everything it is asked: a grievance, so that the asked messages make tickets. */
+const REPLY = {
+  intent: 'grievance',
+  category: 'building_repair',
+  body: 'property',
+  urgency: 'normal',
+  location: { building: null, unit: null, room: null },
+  compound: null,
+  confidence: 0.9,
+  reason: '报修',
+};
+
+async function burstRate(llm: Record<string, string>): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-bench-'));
+  const app = await composeApp({
+    config: benchConfig(dataDir, `bench-${randomUUID()}`, llm),
+    logger: silentLogger,
+  });
+  try {
+    return await readBurst(app, MESSAGES, 300_000);
+  } finally {
+    await app.queue.obliterate().catch(() => undefined);
+    await app.timers.obliterate().catch(() => undefined);
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const server = await startFakeOpenAIServer();
+server.route = () => ({ ...completion(REPLY), delayMs: DELAY_MS });
+try {
+  const local = await burstRate({});
+  const slow = await burstRate({
+    LLM_BASE_URL: server.baseURL,
+    LLM_API_KEY: 'sk-bench',
+    LLM_MODEL: 'bench-model',
+    LLM_TIMEOUT_MS: String(DELAY_MS * 10),
+  });
+  const calls = server.requests.length;
+  print(`intake with a slow LLM: ${MESSAGES} messages of the group mix, the cascade on its defaults`);
+  print(`  local only:                        ${local.toFixed(0).padStart(5)} messages/s`);
+  print(
+    `  LLM answering in ${DELAY_MS} ms:            ${slow.toFixed(0).padStart(5)} messages/s (${calls} calls, ${(calls / MESSAGES).toFixed(3)} per message)`,
+  );
+} finally {
+  await server.close();
+}
