@@ -17,6 +17,15 @@ const FOLLOW_UP = [
   /到底(?:修不修|管不管|有没有人)/,
 ];
 
+/** The problem still there, said of a ticket already open (「到现在还没填」「还是不亮」「还在滴」). */
+const STILL_THERE = [
+  /到现在(?:都|也)?(?:还|没|不)/,
+  /还是(?:没|不)(?!是)/,
+  /依然|仍然|依旧/,
+  /还在(?:滴|漏|响|冒|吵|堵|渗|流|臭)/,
+  /还没(?:有)?(?:填|补|换|通|来电|来水|恢复|修好|弄好)/,
+];
+
 const THANKS = [
   /谢谢|感谢|多谢|辛苦了|点赞|给力/,
   /(?:已经|终于)?(?:修|弄|处理|解决)好了(?![吗没么])|已经好了|已解决/,
@@ -35,6 +44,15 @@ const RATING_PRESSURE = [
 /** A resident chasing a reported problem ("还没人来", "上次报的修好了吗", "怎么还没修"). */
 export function isFollowUp(text: string): boolean {
   return FOLLOW_UP.some((re) => re.test(text));
+}
+
+/**
+ * The problem still there (「到现在还没填，昨天又有人崴脚了」, 「还是臭」): read only of a ticket the sender
+ * already has, where it presses the handlers like a follow-up. Alone it is no follow-up: a resident without
+ * a ticket saying 「楼道灯到现在还不亮」 is reporting it.
+ */
+export function isStillThere(text: string): boolean {
+  return STILL_THERE.some((re) => re.test(text));
 }
 
 /** Thanks or praise ("谢谢，已经修好了"); a question about whether it is fixed is a follow-up, not thanks. */
@@ -80,7 +98,7 @@ export function isAllClearWords(text: string): boolean {
 }
 
 const QUESTION_FORM =
-  /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
+  /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|咋|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
 
 /** Worded as a question: a question mark or particle at the end, or a question word. */
 export function isQuestionForm(text: string): boolean {

@@ -3,7 +3,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import type { OutboxMessage } from '../tickets/outbox.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { isFollowUp } from './conversation-cues.js';
+import { isFollowUp, isStillThere } from './conversation-cues.js';
 import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, ticketNotice } from './reply-to.js';
@@ -19,10 +19,11 @@ const SURE = 0.6;
 
 /**
  * Whether a message chases an existing ticket rather than reporting a new problem: it is phrased as a
- * follow-up (or the classifier calls it feedback), and it does not clearly name a different problem.
+ * follow-up or says the problem is still there (or the classifier calls it feedback), and it does not
+ * clearly name a different problem.
  */
 export function readsAsFollowUp(text: string, c: Classification, t: Ticket): boolean {
-  if (c.intent === 'emergency' || !(isFollowUp(text) || c.intent === 'feedback')) {
+  if (c.intent === 'emergency' || !(isFollowUp(text) || isStillThere(text) || c.intent === 'feedback')) {
     return false;
   }
   if (c.location.building !== null && c.location.building !== t.location.building) {

@@ -6,7 +6,7 @@ import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { isFollowUp, isQuestionForm, isThanks } from './conversation-cues.js';
+import { isFollowUp, isQuestionForm, isStillThere, isThanks } from './conversation-cues.js';
 import {
   type FollowUpDeps,
   followUpTarget,
@@ -103,12 +103,14 @@ async function readAlone(
     );
     return undefined;
   }
-  if (c.intent !== 'emergency' && (isFollowUp(text) || c.intent === 'feedback')) {
+  // 「电梯到现在也不能用」 from someone whose lift ticket is open is about that ticket; from anyone else, a report
+  const stillThere = c.intent === 'grievance' && isStillThere(text);
+  if (c.intent !== 'emergency' && (isFollowUp(text) || c.intent === 'feedback' || stillThere)) {
     const target = await followUpTarget(deps, message);
     if (target && readsAsFollowUp(text, c, target) && (await onTicket(deps, message, target)) !== 'moved') {
       return undefined;
     }
-    if (!target && !(c.intent === 'grievance' && c.confidence >= SURE)) {
+    if (!target && !stillThere && !(c.intent === 'grievance' && c.confidence >= SURE)) {
       if (asksTheBot(message) && isQuestionForm(text)) {
         // 「我交的申请审批过了没？」 asked of the bot: nothing of theirs is open here, so a person who knows answers
         return { c: { ...c, intent: 'inquiry', category: 'consultation' }, text };
@@ -152,8 +154,11 @@ function onTicket(deps: FollowUpDeps, message: SeenMessage, t: Ticket) {
   return chases(message.text) ? recordFollowUp(deps, message, t) : recordResidentNote(deps, message, t);
 }
 
-/** Worded as chasing a ticket: a follow-up phrasing, or a question (「修好没 维保的还在吗」). */
-const chases = (text: string) => isFollowUp(text) || isQuestionForm(text);
+/**
+ * Worded as chasing a ticket: a follow-up phrasing, the problem still there (「到现在还有焦味」), or a question
+ * (「修好没 维保的还在吗」, 「今晚要是下大雨掉下来咋整」).
+ */
+const chases = (text: string) => isFollowUp(text) || isStillThere(text) || isQuestionForm(text);
 
 /**
  * The same reporter reporting it again: chasing it is a 催办, more about it (「而且一路上咔咔响」) a supplement

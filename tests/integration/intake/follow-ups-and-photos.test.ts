@@ -39,6 +39,27 @@ describe('follow-ups, thanks and photos from residents', () => {
     expect(ticket?.text).not.toContain('停得挺平');
   });
 
+  it('presses the handlers when the reporter says the problem is still there', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(DAY);
+    const before = bot.app.sent.length;
+
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '电梯到现在也不能用 老人天天爬楼' });
+
+    expect(await eventTypes(bot.app, 1)).toContain('follow_up');
+    expect(await bot.app.tickets.listTickets()).toHaveLength(1);
+    const after = bot.app.sent.slice(before);
+    expect(after.filter((m) => m.to === '李明' && m.text.includes('【催办】工单 #1'))).toHaveLength(1);
+  });
+
+  it('reads the problem still there as a report from someone with no ticket of it', async () => {
+    await bot.app.say({ from: '陈大爷', room: GROUP, text: '5号楼楼道的灯到现在还不亮，晚上黑漆漆的' });
+
+    const tickets = await bot.app.tickets.listTickets();
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]).toMatchObject({ reporter: '陈大爷', location: { building: 5 } });
+  });
+
   it('links a private follow-up to the ticket reported in a group', async () => {
     await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
     bot.clock.advance(DAY);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isFollowUp, isRatingPressure, isThanks } from '../../../src/intake/conversation-cues.js';
+import {
+  isFollowUp,
+  isQuestionForm,
+  isRatingPressure,
+  isStillThere,
+  isThanks,
+} from '../../../src/intake/conversation-cues.js';
 
 describe('isFollowUp', () => {
   it.each([
@@ -17,6 +23,35 @@ describe('isFollowUp', () => {
     'does not read "%s" as a follow-up',
     (text) => {
       expect(isFollowUp(text)).toBe(false);
+    },
+  );
+});
+
+describe('isStillThere', () => {
+  it.each([
+    '坑到现在还没填，昨天又有人崴脚了',
+    '楼道灯换了还是不亮',
+    '天花板还在滴水',
+    '异味依然很重',
+    '都两天了还没来水',
+    '到现在也没人回个话',
+  ])('reads "%s" as the problem still there', (text) => {
+    expect(isStillThere(text)).toBe(true);
+  });
+
+  it.each(['楼上安静了', '试了一下 停得挺平 也不响了', '好的 希望能彻底弄好', '是A栋还是B栋', '还是算了吧'])(
+    'does not read "%s" so',
+    (text) => {
+      expect(isStillThere(text)).toBe(false);
+    },
+  );
+});
+
+describe('isQuestionForm', () => {
+  it.each(['今晚要是下大雨掉下来咋整', '这灯咋还不亮', '物业电话多少？'])(
+    'reads "%s" as a question',
+    (text) => {
+      expect(isQuestionForm(text)).toBe(true);
     },
   );
 });
