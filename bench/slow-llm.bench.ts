@@ -18,7 +18,7 @@ const MESSAGES = Number(process.argv[2] ?? 500);
 const DELAY_MS = Number(process.argv[3] ?? 300);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
-/** What the fake model says to everything it is asked: a grievance, so that the asked messages make tickets. */
+/** What the fake model says when asked to classify: a grievance, so that the asked messages make tickets. */
 const REPLY = {
   intent: 'grievance',
   category: 'building_repair',
@@ -46,8 +46,20 @@ async function burstRate(llm: Record<string, string>): Promise<number> {
   }
 }
 
+/** What it says when asked to phrase an answer: the first entry it was given, by its title (no numbers). */
+function answerFrom(prompt: string) {
+  const [, id, title] = /\[([\w-]+)\]\s*([^\n]+)/.exec(prompt) ?? [];
+  return id
+    ? { answerable: true, entry_ids: [id], answer: `请看「${title}」` }
+    : { answerable: false, entry_ids: [], answer: '' };
+}
+
 const server = await startFakeOpenAIServer();
-server.route = () => ({ ...completion(REPLY), delayMs: DELAY_MS });
+server.route = (body) => {
+  const asked = body.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+  const reply = body.response_format?.json_schema?.name === 'shaozi_answer' ? answerFrom(asked) : REPLY;
+  return { ...completion(reply), delayMs: DELAY_MS };
+};
 try {
   const local = await burstRate({});
   const slow = await burstRate({
@@ -57,10 +69,13 @@ try {
     LLM_TIMEOUT_MS: String(DELAY_MS * 10),
   });
   const calls = server.requests.length;
+  const phrasing = server.requests.filter(
+    (r) => r.body.response_format?.json_schema?.name === 'shaozi_answer',
+  );
   print(`intake with a slow LLM: ${MESSAGES} messages of the group mix, the cascade on its defaults`);
   print(`  local only:                        ${local.toFixed(0).padStart(5)} messages/s`);
   print(
-    `  LLM answering in ${DELAY_MS} ms:            ${slow.toFixed(0).padStart(5)} messages/s (${calls} calls, ${(calls / MESSAGES).toFixed(3)} per message)`,
+    `  LLM answering in ${DELAY_MS} ms:            ${slow.toFixed(0).padStart(5)} messages/s (${calls} calls, ${(calls / MESSAGES).toFixed(3)} per message, ${phrasing.length} of them phrasing answers)`,
   );
 } finally {
   await server.close();

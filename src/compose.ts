@@ -27,11 +27,13 @@ import { DEFAULT_DIRECTORY_FILE, loadDirectory } from './directory/load-director
 import { type AcceptDeps, acceptMessage } from './intake/accept-message.js';
 import { intakeOrderKey, intakePartition } from './intake/intake-order.js';
 import { intakeSettings } from './intake/intake-settings.js';
+import { createLookAhead } from './intake/look-ahead.js';
 import { type IntakeDeps, processIntake } from './intake/process-intake.js';
 import { createUnreadRecovery } from './intake/recover-unread.js';
 import type { Transcriber } from './intake/voice.js';
 import { type Answerer, createAnswerer } from './knowledge/answerer.js';
 import { knowledgeFileBeside, loadKnowledgeBase } from './knowledge/load-knowledge.js';
+import { withAnswerCache } from './llm/cached-answer-phraser.js';
 import { createClassifier } from './llm/create-classifier.js';
 import type { LlmCallObserver } from './llm/llm-call-observer.js';
 import { createOpenAIAnswerPhraser } from './llm/openai-answer-phraser.js';
@@ -154,7 +156,9 @@ async function openDomain(
     const llm = llmSettings(config);
     const knowledge = createAnswerer(
       knowledgeBase,
-      llm ? createOpenAIAnswerPhraser(llm, config.PROMPTS_DIR, llmObserver) : undefined,
+      llm
+        ? withAnswerCache(createOpenAIAnswerPhraser(llm, config.PROMPTS_DIR, llmObserver), llm.cache)
+        : undefined,
       logger,
     );
     logger.info(
@@ -269,6 +273,10 @@ export async function composeApp(options: AppOptions): Promise<App> {
   const { directory, tickets, connection, queue, timers, classifier, closers, stop } = core;
   try {
     const { calendar } = core;
+    const acceptDeps = acceptDepsOf(core, queue, clock, logger, {
+      here: config.INLINE_WORKERS,
+      windowMs: config.AGGREGATION_WINDOW_S * 1000,
+    });
     // the sandbox page's feed also shows what the bot sent (made once the bot is up)
     let sandboxPage: SandboxPage | undefined;
     const bot = await startWechatyBots({
@@ -278,7 +286,7 @@ export async function composeApp(options: AppOptions): Promise<App> {
       loginTimeoutMs: config.LOGIN_TIMEOUT_S * 1000,
       directory,
       logger,
-      onMessage: (message) => acceptMessage(acceptDepsOf(core, queue, clock, logger), message),
+      onMessage: (message) => acceptMessage(acceptDeps, message),
       onSent: (message, account) => {
         options.onSent?.(message, account);
         sandboxPage?.feed.sent(message);
@@ -537,11 +545,21 @@ function intakeDepsOf(
   };
 }
 
-/** How a delivered message is recorded and queued for intake. */
-function acceptDepsOf(domain: Domain, queue: JobQueue, clock: Clock, logger: Logger): AcceptDeps {
+/**
+ * How a delivered message is recorded and queued for intake; `intakeHere` when intake runs in this process,
+ * which may then start reading a message as it arrives (a reading another process's intake could not take).
+ */
+function acceptDepsOf(
+  domain: Domain,
+  queue: JobQueue,
+  clock: Clock,
+  logger: Logger,
+  intake: { here: boolean; windowMs: number },
+): AcceptDeps {
   return {
     ...{ tickets: domain.tickets, queue, clock, logger, isUrgent: domain.isUrgent },
     orderKeyOf: (m) => intakeOrderKey(m, domain.directory),
+    ...(intake.here ? { lookAhead: createLookAhead(domain.classifier, clock, intake.windowMs) } : {}),
   };
 }
 
@@ -584,7 +602,10 @@ export async function composeInline(options: {
     outbox: (job) => deliverOutbox(deliver, job),
   });
   domain.closers.push(() => queue.close());
-  const acceptDeps = acceptDepsOf(domain, queue, clock, logger);
+  const acceptDeps = acceptDepsOf(domain, queue, clock, logger, {
+    here: true,
+    windowMs: config.AGGREGATION_WINDOW_S * 1000,
+  });
   return {
     ...{ tickets: domain.tickets, directory: domain.directory, classifier: domain.classifier },
     media: domain.media,

@@ -31,56 +31,107 @@ export const LLM_CACHE_SOURCE = 'llm-cache';
  */
 export function createCascadeClassifier(deps: CascadeDeps): Classifier {
   const budget = createLlmBudget(deps.policy, deps.budgetOptions);
-  return {
-    async classify(input: ClassifyInput): Promise<Classification> {
-      const local = await deps.local.classify(input);
-      if (!deps.remote || input.draft) {
-        return local;
-      }
-      // an answer the LLM gave for the same text (masked, normalised) stands even where the local reading is
-      // sure of this wording (「@社区哨子 …！！」 after 「…！」): one text, one reading, so a repeat joins its ticket
-      const remembered = deps.remote.remembered?.(input);
-      const decision = budget.decide(local, { remembered: remembered?.success === true });
-      if (decision === 'sure') {
-        return local;
-      }
-      if (decision === 'remembered' && remembered?.success) {
-        // an answer already held costs no call and no share of the budget
-        return mergeResults(local, remembered.data);
-      }
-      if (decision === 'over-budget') {
-        return { ...local, cues: [...local.cues, 'llm:over-budget'] };
-      }
-      const budgetMs = local.emergency_check
-        ? (deps.policy.checkBudgetMs ?? DEFAULT_CHECK_BUDGET_MS)
-        : (deps.policy.messageBudgetMs ?? DEFAULT_MESSAGE_BUDGET_MS);
-      const outcome = await askRemote(deps.remote, input, budgetMs);
-      if (!outcome.success) {
-        deps.logger?.warn(
-          { event: 'classify.cascade.fallback', reason: outcome.error.reason, detail: outcome.error.detail },
-          'llm failed, local result stands',
-        );
-        return {
-          ...local,
-          source: LOCAL_FALLBACK_SOURCE,
-          cues: [...local.cues, `llm-failed:${outcome.error.reason}`],
-        };
-      }
-      const merged = mergeResults(local, outcome.data);
-      deps.logger?.info(
-        {
-          event: 'classify.cascade.llm',
-          source: merged.source,
-          localIntent: local.intent,
-          intent: merged.intent,
-          category: merged.category,
-        },
-        'llm answer used',
+  const ahead = new ReadingsAhead();
+  const read = async (input: ClassifyInput): Promise<Classification> => {
+    const local = await deps.local.classify(input);
+    if (!deps.remote || input.draft) {
+      return local;
+    }
+    // an answer the LLM gave for the same text (masked, normalised) stands even where the local reading is
+    // sure of this wording (「@社区哨子 …！！」 after 「…！」): one text, one reading, so a repeat joins its ticket
+    const remembered = deps.remote.remembered?.(input);
+    const decision = budget.decide(local, { remembered: remembered?.success === true });
+    if (decision === 'sure') {
+      return local;
+    }
+    if (decision === 'remembered' && remembered?.success) {
+      // an answer already held costs no call and no share of the budget
+      return mergeResults(local, remembered.data);
+    }
+    if (decision === 'over-budget') {
+      return { ...local, cues: [...local.cues, 'llm:over-budget'] };
+    }
+    const budgetMs = local.emergency_check
+      ? (deps.policy.checkBudgetMs ?? DEFAULT_CHECK_BUDGET_MS)
+      : (deps.policy.messageBudgetMs ?? DEFAULT_MESSAGE_BUDGET_MS);
+    const outcome = await askRemote(deps.remote, input, budgetMs);
+    if (!outcome.success) {
+      deps.logger?.warn(
+        { event: 'classify.cascade.fallback', reason: outcome.error.reason, detail: outcome.error.detail },
+        'llm failed, local result stands',
       );
-      return merged;
+      return {
+        ...local,
+        source: LOCAL_FALLBACK_SOURCE,
+        cues: [...local.cues, `llm-failed:${outcome.error.reason}`],
+      };
+    }
+    const merged = mergeResults(local, outcome.data);
+    deps.logger?.info(
+      {
+        event: 'classify.cascade.llm',
+        source: merged.source,
+        localIntent: local.intent,
+        intent: merged.intent,
+        category: merged.category,
+      },
+      'llm answer used',
+    );
+    return merged;
+  };
+  return {
+    classify: (input) => ahead.take(input) ?? read(input),
+    lookAhead(input) {
+      // the whole reading starts now, the budget's decision included, and is made once: classify takes it
+      if (deps.remote && !input.draft) {
+        ahead.start(input, () => read(input));
+      }
     },
   };
 }
+
+/** Readings started ahead, by input, until intake asks for them; a reading nobody asks for is let go. */
+class ReadingsAhead {
+  private readonly readings = new Map<string, { reading: Promise<Classification>; at: number }>();
+
+  start(input: ClassifyInput, read: () => Promise<Classification>): void {
+    const key = readingKey(input);
+    if (this.readings.has(key)) {
+      return;
+    }
+    this.forgetStale();
+    const reading = read();
+    // a reading that fails is dropped: intake then reads the message itself, and meets the failure there
+    reading.catch(() => this.readings.delete(key));
+    this.readings.set(key, { reading, at: Date.now() });
+  }
+
+  take(input: ClassifyInput): Promise<Classification> | undefined {
+    if (input.draft) {
+      return undefined;
+    }
+    const key = readingKey(input);
+    const held = this.readings.get(key);
+    this.readings.delete(key);
+    return held?.reading;
+  }
+
+  private forgetStale(): void {
+    const before = Date.now() - AHEAD_KEPT_MS;
+    for (const [key, held] of this.readings) {
+      if (held.at >= before && this.readings.size < AHEAD_MAX) {
+        return;
+      }
+      this.readings.delete(key);
+    }
+  }
+}
+
+/** How long a reading started ahead waits for intake, and how many wait at most. */
+const AHEAD_KEPT_MS = 10 * 60_000;
+const AHEAD_MAX = 1_000;
+
+const readingKey = (input: ClassifyInput) => `${input.roomTopic ?? ''}\u0000${input.text}`;
 
 /** Asks the LLM within `budgetMs` in all (retries and their waits included); past it the local answer stands. */
 async function askRemote(

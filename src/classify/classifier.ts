@@ -3,6 +3,12 @@ import type { Classification, ClassifyInput } from '../labels/classification.js'
 /** Classifies one message; never fails (a local classifier always has an answer). */
 export interface Classifier {
   classify(input: ClassifyInput): Promise<Classification>;
+  /**
+   * Starts reading a message that intake will ask about soon, as it arrives, so that a slow second opinion
+   * (an LLM) runs while earlier messages are read; `classify` with the same input then takes that reading.
+   * Optional: a classifier with nothing slow to start has none.
+   */
+  lookAhead?(input: ClassifyInput): void;
 }
 
 export type ClassifyFailure = {

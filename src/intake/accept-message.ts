@@ -1,5 +1,6 @@
 import type { IncomingMessage } from '../bot/messenger.js';
 import type { Clock } from '../clock/clock.js';
+import type { ClassifyInput } from '../labels/classification.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { capText, cleanText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
@@ -12,6 +13,11 @@ export type AcceptDeps = {
   logger: Logger;
   /** Whether a text reads as danger to the local classifier (an emergency or an emergency check). */
   isUrgent?: (text: string) => boolean;
+  /** Starts reading a text as it arrives, where intake runs in this process (look-ahead.ts). */
+  lookAhead?: (
+    speaker: { roomId: string | null; room: string | null; senderId: string },
+    input: ClassifyInput,
+  ) => void;
   /** The conversation the message belongs to (intake-order.ts), which keeps it in order with the rest. */
   orderKeyOf?: (message: Pick<SeenMessage, 'room' | 'roomId' | 'senderId' | 'sender'>) => string;
 };
@@ -37,6 +43,15 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
   });
   if (!fresh) {
     deps.logger.info({ event: 'intake.message.duplicate', messageKey: message.key }, 'duplicate message');
+  } else if (message.kind === 'text') {
+    // the input intake will classify: the stored text, cut as intake cuts it, and the group
+    deps.lookAhead?.(
+      { roomId: message.roomId, room: message.roomTopic, senderId: message.senderId },
+      {
+        text: capText(cleanText(message.text), MAX_CLASSIFIED_CHARS),
+        roomTopic: message.roomTopic ?? undefined,
+      },
+    );
   }
   // queued even when seen before: the job id makes it one job, and a crash between the two steps loses nothing;
   // danger goes to the emergency lane, ahead of whatever the ordinary lane is reading

@@ -287,3 +287,59 @@ describe('an answer the LLM already gave', () => {
     expect(remote.stats()).toMatchObject({ misses: 1, hits: 1 });
   });
 });
+
+describe('a reading started ahead', () => {
+  const unsure = classification({ confidence: 0.5 });
+  const policy: CascadePolicy = { mode: 'unsure', threshold: 0.75, budget: 1 };
+
+  it('asks the LLM as the message arrives, once, and classify takes that answer', async () => {
+    const remote = scriptedRemote({ success: true, data: llmAnswer }, { success: true, data: llmAnswer });
+    const cascade = createCascadeClassifier({ local: fixedLocal(unsure), remote, policy });
+
+    cascade.lookAhead?.({ text: '楼顶漏水', roomTopic: '幸福里一区业主群' });
+    cascade.lookAhead?.({ text: '楼下在吵', roomTopic: '幸福里一区业主群' });
+    // both questions are out before intake reads the first message
+    await new Promise((r) => setImmediate(r));
+    expect(remote.inputs.map((i) => i.text)).toEqual(['楼顶漏水', '楼下在吵']);
+
+    const first = await cascade.classify({ text: '楼顶漏水', roomTopic: '幸福里一区业主群' });
+    const second = await cascade.classify({ text: '楼下在吵', roomTopic: '幸福里一区业主群' });
+    expect([first.source, second.source]).toEqual(['llm', 'llm']);
+    expect(remote.inputs).toHaveLength(2);
+  });
+
+  it('is taken only by the same text in the same group, and never by a draft', async () => {
+    const remote = scriptedRemote(
+      { success: true, data: llmAnswer },
+      { success: true, data: llmAnswer },
+      { success: true, data: llmAnswer },
+    );
+    const cascade = createCascadeClassifier({ local: fixedLocal(unsure), remote, policy });
+
+    cascade.lookAhead?.({ text: '楼顶漏水', roomTopic: '幸福里一区业主群' });
+    cascade.lookAhead?.({ text: '楼顶漏水', roomTopic: '幸福里一区业主群' });
+    cascade.lookAhead?.({ text: '楼顶漏水', draft: true });
+    await cascade.classify({ text: '楼顶漏水', roomTopic: '锦苑邻里群' });
+    await cascade.classify({ text: '楼顶漏水', roomTopic: '幸福里一区业主群' });
+    const draft = await cascade.classify({ text: '楼顶漏水', roomTopic: '幸福里一区业主群', draft: true });
+
+    // one started ahead (the repeat is not started twice), one for the other group; the draft asks nothing
+    expect(remote.inputs.map((i) => i.roomTopic)).toEqual(['幸福里一区业主群', '锦苑邻里群']);
+    expect(draft.source).toBe('local');
+  });
+
+  it('starts nothing for a message the local model is sure of', async () => {
+    const remote = scriptedRemote();
+    const cascade = createCascadeClassifier({
+      local: fixedLocal(classification({ confidence: 0.99 })),
+      remote,
+      policy,
+    });
+
+    cascade.lookAhead?.({ text: '3号楼电梯坏了' });
+    const c = await cascade.classify({ text: '3号楼电梯坏了' });
+
+    expect(c.source).toBe('local');
+    expect(remote.inputs).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import type { AnswerPhraser, PhrasedReply } from '../knowledge/answerer.js';
+import type { Passage } from '../knowledge/knowledge-base.js';
+import { normalizeForCache } from './llm-cache-key.js';
+import { LruCache, type LruCacheOptions } from './lru-cache.js';
+
+/**
+ * Remembers the LLM's phrased answers by normalised question and the very entries it was given (their ids
+ * and text, which hold the answer for the asker's place), so the same question asked again (「物业电话多少？」
+ * in the morning and at noon) costs no second call and waits for none. A failure is never kept; two askers
+ * at once share one request.
+ */
+export function withAnswerCache(phraser: AnswerPhraser, options: LruCacheOptions): AnswerPhraser {
+  const cache = new LruCache<PhrasedReply>(options);
+  const inFlight = new Map<string, Promise<PhrasedReply>>();
+  return {
+    async phrase(question, passages) {
+      const normal = normalizeForCache(question);
+      if (normal === '') {
+        return phraser.phrase(question, passages);
+      }
+      const key = `${normal}\n${passageKey(passages)}`;
+      const held = cache.get(key);
+      if (held) {
+        return held;
+      }
+      const pending = inFlight.get(key);
+      if (pending !== undefined) {
+        const shared = await pending;
+        if (shared.kind !== 'failed') {
+          return shared;
+        }
+      }
+      const request = phraser.phrase(question, passages);
+      inFlight.set(key, request);
+      try {
+        const reply = await request;
+        if (reply.kind !== 'failed') {
+          cache.set(key, reply);
+        }
+        return reply;
+      } finally {
+        if (inFlight.get(key) === request) {
+          inFlight.delete(key);
+        }
+      }
+    },
+  };
+}
+
+const passageKey = (passages: readonly Passage[]) =>
+  passages.map((p) => `${p.id}\u0000${p.text}`).join('\u0001');
