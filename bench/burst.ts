@@ -8,17 +8,22 @@ import { messageMix } from './message-mix.js';
  * stored and read (its ticket or outcome and its replies committed and queued; the sending goes on meanwhile,
  * as in the bot, but is not waited for). Returns the messages read per second.
  */
-export async function readBurst(app: App, messages: number, timeoutMs = 300_000): Promise<number> {
+export async function readBurst(
+  app: App,
+  messages: number | ReadonlyArray<{ room: string; from: string; text: string }>,
+  timeoutMs = 300_000,
+): Promise<number> {
   const world = app.bot.sandbox;
   if (!world) {
     throw new Error('the bench needs the sandbox');
   }
+  const lines = typeof messages === 'number' ? messageMix(messages) : messages;
   const started = performance.now();
-  for (const m of messageMix(messages)) {
+  for (const m of lines) {
     world.say(m);
   }
   await allRead(app, world, timeoutMs);
-  return (messages / (performance.now() - started)) * 1000;
+  return (lines.length / (performance.now() - started)) * 1000;
 }
 
 async function allRead(app: App, world: Sandbox, timeoutMs: number): Promise<void> {

@@ -5,7 +5,7 @@
  *   npx tsx bench/slow-llm.bench.ts [MESSAGES] [DELAY_MS]   (500 and 300 by default)
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeApp } from '../src/compose.js';
@@ -30,14 +30,37 @@ const REPLY = {
   reason: '报修',
 };
 
-async function burstRate(llm: Record<string, string>): Promise<number> {
+/**
+ * The busy days' group lines in order (datasets/replay-day/), the first `count`: real wording with its unsure
+ * lines, though the shipped model learned these days, so it is surer of them than of new text.
+ */
+function dayLines(count: number): Array<{ room: string; from: string; text: string }> {
+  const dir = 'datasets/replay-day';
+  const files = readdirSync(dir)
+    .filter((f) => /^day(-\d+)?\.jsonl$/.test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const lines = files.flatMap((f) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { room?: string; from?: string; text?: string }),
+  );
+  return lines
+    .filter((l): l is { room: string; from: string; text: string } => !!(l.room && l.from && l.text))
+    .slice(0, count);
+}
+
+async function burstRate(
+  llm: Record<string, string>,
+  lines?: ReadonlyArray<{ room: string; from: string; text: string }>,
+): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shaozi-bench-'));
   const app = await composeApp({
     config: benchConfig(dataDir, `bench-${randomUUID()}`, llm),
     logger: silentLogger,
   });
   try {
-    return await readBurst(app, MESSAGES, 300_000);
+    return await readBurst(app, lines ?? MESSAGES, 300_000);
   } finally {
     await app.queue.obliterate().catch(() => undefined);
     await app.timers.obliterate().catch(() => undefined);
@@ -61,13 +84,14 @@ server.route = (body) => {
   return { ...completion(reply), delayMs: DELAY_MS };
 };
 try {
-  const local = await burstRate({});
-  const slow = await burstRate({
+  const withLlm = {
     LLM_BASE_URL: server.baseURL,
     LLM_API_KEY: 'sk-bench',
     LLM_MODEL: 'bench-model',
     LLM_TIMEOUT_MS: String(DELAY_MS * 10),
-  });
+  };
+  const local = await burstRate({});
+  const slow = await burstRate(withLlm);
   const calls = server.requests.length;
   const phrasing = server.requests.filter(
     (r) => r.body.response_format?.json_schema?.name === 'shaozi_answer',
@@ -76,6 +100,22 @@ try {
   print(`  local only:                        ${local.toFixed(0).padStart(5)} messages/s`);
   print(
     `  LLM answering in ${DELAY_MS} ms:            ${slow.toFixed(0).padStart(5)} messages/s (${calls} calls, ${(calls / MESSAGES).toFixed(3)} per message, ${phrasing.length} of them phrasing answers)`,
+  );
+  const days = dayLines(MESSAGES);
+  const daysLocal = await burstRate({}, days);
+  const before = server.requests.length;
+  const daysSlow = await burstRate(withLlm, days);
+  const daysRequests = server.requests.slice(before);
+  const daysCalls = daysRequests.length;
+  const daysPhrasing = daysRequests.filter(
+    (r) => r.body.response_format?.json_schema?.name === 'shaozi_answer',
+  );
+  print(
+    `  the busy days' first ${days.length} lines (datasets/replay-day/, in order; the model learned them):`,
+  );
+  print(`    local only:                      ${daysLocal.toFixed(0).padStart(5)} messages/s`);
+  print(
+    `    LLM answering in ${DELAY_MS} ms:          ${daysSlow.toFixed(0).padStart(5)} messages/s (${daysCalls} calls, ${(daysCalls / days.length).toFixed(3)} per message, ${daysPhrasing.length} of them phrasing answers)`,
   );
 } finally {
   await server.close();
