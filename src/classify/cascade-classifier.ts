@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import { type CascadePolicy, DEFAULT_CHECK_BUDGET_MS, DEFAULT_MESSAGE_BUDGET_MS } from './cascade-policy.js';
 import type { Classifier, ClassifyOutcome, RemoteClassifier } from './classifier.js';
 import { type BudgetOptions, createLlmBudget } from './llm-budget.js';
+import { ReadingsAhead } from './readings-ahead.js';
 
 export type CascadeDeps = {
   local: Classifier;
@@ -89,49 +90,6 @@ export function createCascadeClassifier(deps: CascadeDeps): Classifier {
     },
   };
 }
-
-/** Readings started ahead, by input, until intake asks for them; a reading nobody asks for is let go. */
-class ReadingsAhead {
-  private readonly readings = new Map<string, { reading: Promise<Classification>; at: number }>();
-
-  start(input: ClassifyInput, read: () => Promise<Classification>): void {
-    const key = readingKey(input);
-    if (this.readings.has(key)) {
-      return;
-    }
-    this.forgetStale();
-    const reading = read();
-    // a reading that fails is dropped: intake then reads the message itself, and meets the failure there
-    reading.catch(() => this.readings.delete(key));
-    this.readings.set(key, { reading, at: Date.now() });
-  }
-
-  take(input: ClassifyInput): Promise<Classification> | undefined {
-    if (input.draft) {
-      return undefined;
-    }
-    const key = readingKey(input);
-    const held = this.readings.get(key);
-    this.readings.delete(key);
-    return held?.reading;
-  }
-
-  private forgetStale(): void {
-    const before = Date.now() - AHEAD_KEPT_MS;
-    for (const [key, held] of this.readings) {
-      if (held.at >= before && this.readings.size < AHEAD_MAX) {
-        return;
-      }
-      this.readings.delete(key);
-    }
-  }
-}
-
-/** How long a reading started ahead waits for intake, and how many wait at most. */
-const AHEAD_KEPT_MS = 10 * 60_000;
-const AHEAD_MAX = 1_000;
-
-const readingKey = (input: ClassifyInput) => `${input.roomTopic ?? ''}\u0000${input.text}`;
 
 /** Asks the LLM within `budgetMs` in all (retries and their waits included); past it the local answer stands. */
 async function askRemote(
