@@ -29,13 +29,14 @@ export type AcceptDeps = {
 export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage): Promise<void> {
   const receivedAt = deps.clock.now();
   const sender = cleanText(message.senderName);
+  const text = cleanText(message.text);
   const fresh = await deps.tickets.recordMessage({
     key: message.key,
     roomId: message.roomId,
     room: message.roomTopic,
     senderId: message.senderId,
     sender,
-    text: cleanText(message.text),
+    text,
     kind: message.kind,
     mentionsBot: message.mentionsBot,
     sentAt: onIntakeClock(message.sentAt, receivedAt),
@@ -48,7 +49,7 @@ export async function acceptMessage(deps: AcceptDeps, message: IncomingMessage):
     deps.lookAhead?.(
       { roomId: message.roomId, room: message.roomTopic, senderId: message.senderId },
       {
-        text: capText(cleanText(message.text), MAX_CLASSIFIED_CHARS),
+        text: capText(text, MAX_CLASSIFIED_CHARS),
         roomTopic: message.roomTopic ?? undefined,
       },
     );

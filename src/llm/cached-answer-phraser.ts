@@ -1,7 +1,8 @@
 import type { AnswerPhraser, PhrasedReply } from '../knowledge/answerer.js';
 import type { Passage } from '../knowledge/knowledge-base.js';
 import { normalizeForCache } from './llm-cache-key.js';
-import { LruCache, type LruCacheOptions } from './lru-cache.js';
+import type { LruCacheOptions } from './lru-cache.js';
+import { RememberedRequests } from './remembered-requests.js';
 
 /**
  * Remembers the LLM's phrased answers by normalised question and the very entries it was given (their ids
@@ -10,8 +11,7 @@ import { LruCache, type LruCacheOptions } from './lru-cache.js';
  * at once share one request.
  */
 export function withAnswerCache(phraser: AnswerPhraser, options: LruCacheOptions): AnswerPhraser {
-  const cache = new LruCache<PhrasedReply>(options);
-  const inFlight = new Map<string, Promise<PhrasedReply>>();
+  const answers = new RememberedRequests<PhrasedReply>(options, (reply) => reply.kind !== 'failed');
   return {
     async phrase(question, passages) {
       const normal = normalizeForCache(question);
@@ -19,30 +19,7 @@ export function withAnswerCache(phraser: AnswerPhraser, options: LruCacheOptions
         return phraser.phrase(question, passages);
       }
       const key = `${normal}\n${passageKey(passages)}`;
-      const held = cache.get(key);
-      if (held) {
-        return held;
-      }
-      const pending = inFlight.get(key);
-      if (pending !== undefined) {
-        const shared = await pending;
-        if (shared.kind !== 'failed') {
-          return shared;
-        }
-      }
-      const request = phraser.phrase(question, passages);
-      inFlight.set(key, request);
-      try {
-        const reply = await request;
-        if (reply.kind !== 'failed') {
-          cache.set(key, reply);
-        }
-        return reply;
-      } finally {
-        if (inFlight.get(key) === request) {
-          inFlight.delete(key);
-        }
-      }
+      return (await answers.answer(key, () => phraser.phrase(question, passages))).value;
     },
   };
 }

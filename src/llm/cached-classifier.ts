@@ -1,9 +1,10 @@
 import { LLM_CACHE_SOURCE } from '../classify/cascade-classifier.js';
 import type { ClassifyOutcome, RemoteClassifier } from '../classify/classifier.js';
-import type { Classification, ClassifyInput } from '../labels/classification.js';
+import type { Classification } from '../labels/classification.js';
 import { llmCacheKey } from './llm-cache-key.js';
 import type { LlmCallObserver } from './llm-call-observer.js';
-import { LruCache, type LruCacheOptions } from './lru-cache.js';
+import type { LruCacheOptions } from './lru-cache.js';
+import { RememberedRequests } from './remembered-requests.js';
 
 export type LlmCacheOptions = LruCacheOptions & {
   /** Told of each answer served from the cache (metrics). */
@@ -26,8 +27,7 @@ export type CachedRemoteClassifier = RemoteClassifier & {
  * (`llm-cache`) and cues.
  */
 export function withLlmCache(remote: RemoteClassifier, options: LlmCacheOptions): CachedRemoteClassifier {
-  const cache = new LruCache<Classification>(options);
-  const inFlight = new Map<string, Promise<ClassifyOutcome>>();
+  const answers = new RememberedRequests<ClassifyOutcome>(options, (outcome) => outcome.success);
   let hits = 0;
   let misses = 0;
   const served = (data: Classification): ClassifyOutcome => {
@@ -39,22 +39,6 @@ export function withLlmCache(remote: RemoteClassifier, options: LlmCacheOptions)
       data: { ...copy, source: LLM_CACHE_SOURCE, cues: [...copy.cues, 'llm:cache-hit'] },
     };
   };
-  const ask = async (key: string, input: ClassifyInput, signal?: AbortSignal) => {
-    misses += 1;
-    const request = remote.classify(input, signal);
-    inFlight.set(key, request);
-    try {
-      const outcome = await request;
-      if (outcome.success) {
-        cache.set(key, structuredClone(outcome.data));
-      }
-      return outcome;
-    } finally {
-      if (inFlight.get(key) === request) {
-        inFlight.delete(key);
-      }
-    }
-  };
 
   return {
     async classify(input, signal) {
@@ -62,26 +46,20 @@ export function withLlmCache(remote: RemoteClassifier, options: LlmCacheOptions)
       if (key === undefined) {
         return remote.classify(input, signal);
       }
-      const cached = cache.get(key);
-      if (cached) {
-        return served(cached);
+      const { value, asked } = await answers.answer(key, () => remote.classify(input, signal));
+      if (asked) {
+        misses += 1;
+        // the caller gets its own copy: what it does with the answer never changes the one remembered
+        return structuredClone(value);
       }
-      const pending = inFlight.get(key);
-      if (pending) {
-        const shared = await pending;
-        if (shared.success) {
-          return served(shared.data);
-        }
-        // the first caller's failure (its own deadline, say) is not this message's: it asks for itself
-      }
-      return ask(key, input, signal);
+      return value.success ? served(value.data) : value;
     },
     remembered(input) {
       const key = llmCacheKey(input);
-      const cached = key === undefined ? undefined : cache.get(key);
-      return cached ? served(cached) : undefined;
+      const held = key === undefined ? undefined : answers.held(key);
+      return held?.success ? served(held.data) : undefined;
     },
-    stats: () => ({ hits, misses, entries: cache.size }),
-    keys: () => cache.keys(),
+    stats: () => ({ hits, misses, entries: answers.size }),
+    keys: () => answers.keys(),
   };
 }
