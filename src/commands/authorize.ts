@@ -1,5 +1,6 @@
 import type { Directory, Person } from '../directory/directory.js';
 import type { Ticket } from '../tickets/ticket.js';
+import { handles, isGridWorkerOf, isSupervisor } from '../tickets/ticket-roles.js';
 
 /**
  * Per-ticket rights. Roles alone are checked by COMMAND_ROLES; these say who stands in what relation to
@@ -9,24 +10,7 @@ import type { Ticket } from '../tickets/ticket.js';
 export type Sender = { name: string; id: string };
 
 export { isReporter, isReporterOrCo } from '../tickets/reporters.js';
-
-export const isSupervisor = (p: Person): boolean => p.roles.includes('supervisor');
-
-/** The liaison of the ticket's body; a property liaison only for the compounds they answer for. */
-export function isBodyLiaison(p: Person, t: Ticket): boolean {
-  if (!p.roles.includes('liaison') || !p.bodies.includes(t.body)) {
-    return false;
-  }
-  return t.body !== 'property' || (t.location.compound !== null && p.compounds.includes(t.location.compound));
-}
-
-const isGridWorkerOf = (p: Person, t: Ticket): boolean =>
-  p.roles.includes('grid_worker') && t.grid !== null && p.grids.includes(t.grid);
-
-/** Who works the ticket: its assignees, the grid worker of its grid, its body's liaison, and supervisors. */
-export function handles(p: Person, t: Ticket): boolean {
-  return isSupervisor(p) || t.assignees.includes(p.name) || isGridWorkerOf(p, t) || isBodyLiaison(p, t);
-}
+export { handles, isBodyLiaison, isSupervisor } from '../tickets/ticket-roles.js';
 
 /**
  * Who may send a ticket elsewhere (转派, 退回): its handlers who are staff. A volunteer who claimed it may

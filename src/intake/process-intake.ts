@@ -32,6 +32,7 @@ import { findQuotedTicket } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, notice } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
+import { readStaffReply } from './staff-reply.js';
 import { attachPhoto } from './supplement-ticket.js';
 import type { MediaFiles, Transcriber } from './voice.js';
 
@@ -98,8 +99,8 @@ export async function processIntake(deps: IntakeDeps, job: { messageKey: string 
 
 /**
  * Requests are read in residents' groups and private chats; staff groups are for commands. In a residents'
- * group a staff member's text is not a request (announcements would read as grievances): it is only
- * checked for pressure on residents' ratings. A staff member's private text that is not a command is
+ * group a staff member's text is not a request (announcements would read as grievances): it is checked
+ * for pressure on residents' ratings and for an answer to a resident with an open ticket (readStaffReply). A staff member's private text that is not a command is
  * answered with the way to the commands, never read as a grievance.
  */
 function readerOf(
@@ -365,6 +366,10 @@ async function readStaffMessage(deps: IntakeDeps, message: SeenMessage): Promise
   }
   if (isRatingPressure(message.text)) {
     await recordRatingPressure(deps, message);
+    return;
+  }
+  const replied = await readStaffReply({ ...deps, settings: settingsOf(deps) }, message);
+  if (replied !== undefined && replied !== 'moved') {
     return;
   }
   await settle(deps, message, OUTCOMES.staff, []);

@@ -140,3 +140,46 @@ export async function findQuotedTicket(
       return report.includes(quote.slice(0, 12)) || quote.includes(report.slice(0, 12));
     });
 }
+
+/**
+ * The open ticket a group line addresses with a leading @ (「@王阿姨 收到，师傅十点前上门」): the latest one
+ * reported (or joined) in this group by the addressed name within the merge window. Display names may hold
+ * spaces, so the names of the candidates are matched against the text rather than parsed out of it.
+ */
+export async function findAddressedTicket(
+  tickets: Pick<TicketStore, 'recentTickets'>,
+  message: { room: string | null; roomId: string | null; text: string },
+  input: { now: Date; mergeWindowH: number },
+): Promise<Ticket | undefined> {
+  const addressed = message.text.trimStart();
+  if (!/^[@＠]/.test(addressed)) {
+    return undefined;
+  }
+  const open = await tickets.recentTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit: QUOTE_CANDIDATES,
+  });
+  // the longest name addressed wins (「锦苑 老郑头」 over 「锦苑」), then the latest ticket
+  const match = (t: Ticket) =>
+    Math.max(
+      0,
+      ...[t.reporter, ...t.coReporters]
+        .filter((n) => isAddressed(addressed.slice(1), n))
+        .map((n) => n.length),
+    );
+  return open
+    .map((t) => ({ t, length: match(t) }))
+    .filter((m) => m.length > 0)
+    .sort((a, b) => b.length - a.length || b.t.createdAt.getTime() - a.t.createdAt.getTime())[0]?.t;
+}
+
+/** Whether `text` (after its @) begins with `name` followed by a space, punctuation or its end. */
+function isAddressed(text: string, name: string): boolean {
+  if (name.length === 0 || !text.startsWith(name)) {
+    return false;
+  }
+  const next = text.slice(name.length, name.length + 1);
+  return next === '' || /[\s\u2005,，:：。!！?？]/.test(next);
+}

@@ -13,6 +13,8 @@ export const OUTCOMES = {
   /** A photo that belongs to no ticket yet; a ticket the sender opens within the window takes it. */
   loosePhoto: 'photo',
   ratingPressure: 'rating_pressure',
+  /** A staff member's answer in the group to a resident with an open ticket: recorded on it. */
+  staffReply: 'staff_reply',
   /** A staff member's message in a residents' group that is not a command: not read as a request. */
   staff: 'staff',
   /** A staff member's private text that is not a valid command: answered with 帮助, not read as a request. */

@@ -39,9 +39,17 @@ export const hasEvent = (events: readonly TicketEvent[], ...types: string[]): bo
 export const eventsOf = (events: readonly TicketEvent[], type: string): TicketEvent[] =>
   events.filter((e) => e.type === type);
 
-/** When the handling side first responded (接单). */
+/**
+ * When the handling side first responded: 接单, or an earlier answer to the reporter in the group from
+ * someone who works the ticket (`staff_replied`, which sets the ticket's `respondedAt`).
+ */
 export function respondedAt(ticket: Ticket, events: readonly TicketEvent[]): Date | null {
-  return eventsOf(events, 'accept')[0]?.at ?? ticket.respondedAt;
+  const accepted = eventsOf(events, 'accept')[0]?.at ?? null;
+  const recorded = ticket.respondedAt;
+  if (accepted === null || recorded === null) {
+    return accepted ?? recorded;
+  }
+  return new Date(Math.min(recorded.getTime(), accepted.getTime()));
 }
 
 /** When the handler last declared the ticket resolved (办结). */

@@ -21,6 +21,11 @@ export const EVENT_TYPES = [
    * recorded for the handlers, without a 催办 and without changing the ticket's text.
    */
   'resident_note',
+  /**
+   * A staff member answered the reporter in the group (an @ or a quote of their report): their words are the
+   * detail. From someone who works the ticket it is the ticket's first response when none came before.
+   */
+  'staff_replied',
   /** The bot asked the reporter (and co-reporters) to confirm a resolution. */
   'confirmation_requested',
   /** The reporter rated the handling 1–5. */

@@ -9,7 +9,8 @@ import { loadTicket, refuse } from './ticket-ops.js';
 
 const LAST_STEPS = 3;
 /** Steps whose detail is a staff note residents may read (what is being done). */
-const PUBLIC_DETAIL = new Set(['progress', 'resolve']);
+/** Steps whose words a resident may read: staff's notes to them, and what staff said in the group anyway. */
+const PUBLIC_DETAIL = new Set(['progress', 'resolve', 'staff_replied']);
 
 /**
  * 进度 N: status, category, place, who handles it and the last steps, for the reporter and co-reporters,

@@ -70,6 +70,30 @@ describe('computeRates', () => {
     expect(r.onTimeResponseRate).toEqual(ratioOf(1, 1));
   });
 
+  it('takes an answer in the group before 接单 as the response, and 接单 when it came first', () => {
+    // respondBy is 12-02 09:00: answered in the group on time, accepted a day late
+    const answeredFirst = ticket(1, { status: 'accepted', respondedAt: at('12-01 10:00') });
+    const acceptedFirst = ticket(2, { status: 'accepted', respondedAt: at('12-02 12:00') });
+
+    const r = rates([
+      {
+        ticket: answeredFirst,
+        events: log(
+          1,
+          ['created', answeredFirst.createdAt],
+          ['staff_replied', at('12-01 10:00')],
+          ['accept', at('12-02 12:00')],
+        ),
+      },
+      {
+        ticket: acceptedFirst,
+        events: log(2, ['created', acceptedFirst.createdAt], ['accept', at('12-02 12:00')]),
+      },
+    ]);
+
+    expect(r.onTimeResponseRate).toEqual(ratioOf(1, 2));
+  });
+
   it('counts resolutions and open tickets past resolveBy against on-time resolution', () => {
     const due = at('12-02 09:00');
     const onTime = resolvedTicket(1, at('12-01 09:10'), at('12-01 18:00'), { resolveBy: due });
