@@ -1,7 +1,8 @@
 /**
  * Plays a labelled replay day (datasets/replay-day/day.jsonl: the replay format plus `kind` per line)
  * through `shaozi replay` and prints what became of each kind: how many lines made a ticket, joined one,
- * or reached a staff member, and, for chatter, which ones. Needs Redis like the replay itself.
+ * or reached a staff member, and, for chatter, which ones. Staff's own lines (by the directory's names) are a
+ * row of their own, whatever their kind. Needs Redis like the replay itself.
  *   npx tsx scripts/score-replay-day.ts [FILE]
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -50,7 +51,8 @@ for (const line of lines) {
     continue;
   }
   const m = byKey.get(key(line.from, line.at));
-  const kind = line.kind ?? '?';
+  // staff lines are counted apart: an answer recorded on a resident's ticket is not a resident's chatter joining it
+  const kind = directory.isStaff(line.from) ? 'staff' : (line.kind ?? '?');
   const c = counts.get(kind) ?? { lines: 0, opened: 0, joined: 0, answered: 0, notices: 0 };
   c.lines++;
   const opened = m?.ticket_number != null && TICKET_OPENING.has(m.intent ?? '');
