@@ -162,6 +162,8 @@ const STEP_NAMES: Record<EventType, string> = {
   deadline_extended: '等待确认的时间不计入，办结时限顺延',
   claimed: '党员志愿者认领',
   all_clear: '报告险情解除，待工作人员核实',
+  emergency_check: '可能有紧急情况，已请网格员和值班领导立即核实',
+  check_unanswered: '无人及时核实，已报其他领导',
   emergency_info: '现场有人补充情况',
   blocked: '登记卡点',
   unblocked: '卡点已解除',

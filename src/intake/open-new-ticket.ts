@@ -8,10 +8,11 @@ import { loadResourceLoad } from '../routing/resource-load.js';
 import type { Routing } from '../routing/route-ticket.js';
 import { computeDeadlines } from '../sla/deadlines.js';
 import type { WorkingCalendar } from '../sla/working-calendar.js';
+import { EMERGENCY_CHECK, emergencyCheckDetail } from '../tickets/emergency-check.js';
 import type { NewTicket, Ticket } from '../tickets/ticket.js';
 import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { announceTicket, toNewTicket } from './open-ticket.js';
+import { announceTicket, emergencyCheckers, toNewTicket } from './open-ticket.js';
 
 export type OpenTicketDeps = {
   tickets: Pick<TicketStore, 'createTicket' | 'change' | 'engagementEvents'>;
@@ -64,6 +65,18 @@ export async function openNewTicket(
     },
     outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check, resources),
     ...(request.unlessOpen ? { unlessOpen: request.unlessOpen } : {}),
+    ...(isEmergencyCheck(c)
+      ? {
+          followedBy: [
+            {
+              at: now,
+              actor: deps.directory.botName,
+              type: EMERGENCY_CHECK,
+              detail: emergencyCheckDetail({ asked: emergencyCheckers(deps.directory, routing) }),
+            },
+          ],
+        }
+      : {}),
   });
   if (result.duplicate) {
     // another worker opened the same problem at the same place after this message was read: join it
@@ -121,3 +134,6 @@ async function matchingResources(
   }
   return matchResources(resources, need, await loadResourceLoad(deps.tickets, now)).matches;
 }
+
+/** A grievance the model reads as possibly an emergency: opened with a check asked of staff (announceTicket). */
+const isEmergencyCheck = (c: Classification): boolean => c.emergency_check && c.intent === 'grievance';

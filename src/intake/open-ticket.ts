@@ -53,6 +53,16 @@ export function toNewTicket(
   };
 }
 
+/**
+ * Who is asked to check a possible emergency at once: the grid worker of its place and the duty supervisor
+ * (the first on the escalation ladder above the grid, the community's). The other supervisors hear of it
+ * only when nobody has taken it in EMERGENCY_CHECK_MINUTES (the timers' `check_unanswered`).
+ */
+export function emergencyCheckers(directory: Directory, routing: Pick<Routing, 'gridWorker'>): string[] {
+  const duty = directory.data.escalation[0] ?? directory.supervisors()[0];
+  return [...new Set([routing.gridWorker, ...(duty ? [duty] : [])])];
+}
+
 /** What the bot says about a new ticket: the reporter's answer first, then the staff who must act. */
 export function announceTicket(
   directory: Directory,
@@ -90,7 +100,7 @@ export function announceTicket(
   if (emergencyCheck) {
     // the grey zone below a sure emergency: the reporter gets the number, staff check within 15 minutes
     const phone = emergencyPhone(t.category, t.text);
-    const checkers = [...new Set([routing.gridWorker, ...directory.supervisors()])];
+    const checkers = emergencyCheckers(directory, routing);
     return [
       asEmergency(
         toReporter(

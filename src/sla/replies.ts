@@ -1,5 +1,6 @@
 import { deadlinePhrase, formatChinaShort } from '../clock/china-time.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { EMERGENCY_CHECK_MINUTES } from '../tickets/emergency-check.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { categoryName, excerpt, placeText } from '../tickets/ticket-text.js';
 
@@ -42,4 +43,9 @@ export const slaReplies = {
   whistleEscalation: (t: Ticket, bodyName: string, liaison: string | null, calledAt: Date) =>
     `【吹哨督办】${summary(t)}：${bodyName}${liaison ? `（${liaison}）` : ''}于 ${formatChinaShort(calledAt)} 被吹哨，` +
     `至今未报到，请协调督促。`,
+
+  /** To the other supervisors when nobody took a possible emergency within the check time. */
+  checkUnanswered: (t: Ticket, asked: readonly string[], askedAt: Date) =>
+    `【紧急核实】${summary(t)}：${formatChinaShort(askedAt)} 已请${asked.join('、')}核实，` +
+    `${EMERGENCY_CHECK_MINUTES} 分钟内无人接单。可能有紧急情况，请立即督促核实，发「查询 ${t.number}」可看全过程。`,
 };

@@ -118,7 +118,7 @@ export class KyselyTicketStore implements TicketStore {
   }
 
   async createTicket(fields: NewTicket, input: CreateTicketInput): Promise<Created> {
-    const { messageKey, event, outbox, unlessOpen = [] } = input;
+    const { messageKey, event, outbox, unlessOpen = [], followedBy = [] } = input;
     // no look before the transaction: marking the message handled inside it is the check (one read less)
     const result = await this.write(async (trx): Promise<Created | typeof ALREADY_HANDLED> => {
       const number = await reserveCounter(trx, 'ticket', 1);
@@ -136,7 +136,9 @@ export class KyselyTicketStore implements TicketStore {
       const ticket = startTicket(fields, number);
       const row = toTicketRow(ticket);
       await trx.insertInto('tickets').values(row).execute();
-      await appendEvent(trx, await claimChainSlot(trx), row, event, this.seal);
+      for (const e of [event, ...followedBy]) {
+        await appendEvent(trx, await claimChainSlot(trx), row, e, this.seal);
+      }
       const messages = typeof outbox === 'function' ? outbox(ticket) : outbox;
       const outboxIds = await insertOutbox(
         trx,

@@ -50,6 +50,13 @@ export const EVENT_TYPES = [
   'deadline_extended',
   /** A party member or volunteer claimed the ticket. */
   'claimed',
+  /**
+   * Opened as an emergency check (a possible emergency the model is not sure of): the grid worker and the
+   * duty supervisor were asked to check within EMERGENCY_CHECK_MINUTES; the detail is `{"asked":[names]}`.
+   */
+  'emergency_check',
+  /** Nobody took an emergency check in time: the other supervisors were alerted; the detail is `{"to":[names]}`. */
+  'check_unanswered',
   /** The reporter or staff called an emergency off (演习, 虚惊一场): its escalation waits for staff. */
   'all_clear',
   /** What bystanders in the group said about an open emergency (advice, confirmation), for the responders. */

@@ -135,6 +135,8 @@ export interface TicketStore {
       outbox: readonly OutboxMessage[] | ((ticket: Ticket) => readonly OutboxMessage[]);
       /** Queries for an open ticket this one would duplicate, tried in order, all at one place. */
       unlessOpen?: readonly PlaceQuery[];
+      /** Events that belong to the opening (an emergency check asked for), appended after `event` in its transaction. */
+      followedBy?: readonly NewEvent[];
     },
   ): Promise<{ ticket: Ticket; created: boolean; outboxIds: number[]; duplicate?: true }>;
   /** Appends one event, applies its patch and queues its outbox, in one transaction. */

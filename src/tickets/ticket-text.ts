@@ -1,6 +1,7 @@
 import { deadlinePhrase } from '../clock/china-time.js';
 import type { Category, Urgency } from '../labels/labels.js';
 import type { BlockerReason } from './blockers.js';
+import { EMERGENCY_CHECK_MINUTES } from './emergency-check.js';
 import type { Ticket } from './ticket.js';
 
 /** Every resident- and staff-facing text of the bot, in one place (zh-CN, short and polite). */
@@ -104,7 +105,7 @@ export const replies = {
 
   emergencyCheckAlert: (t: Ticket, phone: string) =>
     `【紧急核实】工单 #${t.number}：${placeText(t)}「${excerpt(t.text, t.number)}」\n反映人：${t.reporter}${t.room ? `（${t.room}）` : ''}。` +
-    `可能有紧急情况，请在15分钟内核实，必要时拨打 ${phone}；回复「接单 ${t.number}」。`,
+    `可能有紧急情况，请在${EMERGENCY_CHECK_MINUTES}分钟内核实，必要时拨打 ${phone}；回复「接单 ${t.number}」。`,
 
   /** To the asker of a question the knowledge base cannot answer: who will answer, and by when. */
   questionAck: (t: Ticket, handler: string) =>

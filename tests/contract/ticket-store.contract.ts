@@ -189,6 +189,24 @@ export function describeTicketStore(name: string, open: () => Promise<StoreHarne
         ]);
       });
 
+      it('appends the opening’s further events after created, in one chain', async () => {
+        const at = createdEvent().at;
+        await store.createTicket(newTicket(), {
+          messageKey: null,
+          event: createdEvent(),
+          outbox: [],
+          followedBy: [
+            { at, actor: '社区哨子', type: 'emergency_check', detail: '{"asked":["李明","刘桂兰"]}' },
+          ],
+        });
+
+        expect((await store.events(1)).map((e) => [e.seq, e.type, e.detail])).toEqual([
+          [1, 'created', createdEvent().detail],
+          [2, 'emergency_check', '{"asked":["李明","刘桂兰"]}'],
+        ]);
+        expect(await store.verifyAudit()).toMatchObject({ ok: true, events: 2 });
+      });
+
       it('builds the outbox from the new ticket when given a function', async () => {
         const { outboxIds } = await store.createTicket(newTicket(), {
           messageKey: null,

@@ -1,5 +1,10 @@
 import { afterDailySpan } from '../../clock/china-time.js';
 import { openBlocker } from '../../tickets/blockers.js';
+import {
+  CHECK_UNANSWERED,
+  EMERGENCY_CHECK_MINUTES,
+  emergencyCheckOf,
+} from '../../tickets/emergency-check.js';
 import type { JointBody, Ticket, TicketEvent, TicketStatus } from '../../tickets/ticket.js';
 import { reminderAt } from '../deadlines.js';
 import { escalationLadder, type LadderRung } from './escalation-ladder.js';
@@ -19,7 +24,8 @@ export type TimerStep =
   | { kind: 'overdue'; deadline: DeadlineKind; at: Date; notifyAssignees: boolean }
   | { kind: 'escalate'; deadline: DeadlineKind; at: Date; rung: LadderRung }
   | { kind: 'whistle_remind'; body: JointBody; reportBy: Date }
-  | { kind: 'whistle_escalate'; body: JointBody; reportBy: Date };
+  | { kind: 'whistle_escalate'; body: JointBody; reportBy: Date }
+  | { kind: 'check_unanswered'; askedAt: Date; asked: readonly string[] };
 
 /** The steps due at `now`, in the order to take them, and when the next one will be due (or null). */
 export type TimerPlan = { due: TimerStep[]; next: Date | null };
@@ -39,6 +45,7 @@ const ORDER: readonly TimerStep['kind'][] = [
   'escalate',
   'whistle_remind',
   'whistle_escalate',
+  'check_unanswered',
 ];
 
 /**
@@ -67,7 +74,11 @@ export function planTimers(
     ...confirmationCandidates(ticket, events, ctx),
     ...(paused
       ? []
-      : [...deadlineCandidates(ticket, events, ctx), ...whistleCandidates(ticket, events, ctx)]),
+      : [
+          ...deadlineCandidates(ticket, events, ctx),
+          ...whistleCandidates(ticket, events, ctx),
+          ...checkCandidates(ticket, events),
+        ]),
   ].map((c) => (ticket.urgency === 'normal' && c.step.kind !== 'timeout_close' ? quietened(c, quiet) : c));
   const t = now.getTime();
   const due = candidates
@@ -183,6 +194,25 @@ function deadlineCandidates(ticket: Ticket, events: readonly TicketEvent[], ctx:
   return candidates;
 }
 
+/**
+ * An emergency check nobody has taken (接单, or a handler's answer in the group) within its minutes: the other
+ * supervisors are alerted once. Not after an all-clear, which pauses every timer of the ticket.
+ */
+function checkCandidates(ticket: Ticket, events: readonly TicketEvent[]): Candidate[] {
+  const check = emergencyCheckOf(events);
+  if (
+    !check ||
+    ticket.status !== 'open' ||
+    ticket.respondedAt !== null ||
+    lastOf(events, [CHECK_UNANSWERED])
+  ) {
+    return [];
+  }
+  const at = new Date(check.at.getTime() + EMERGENCY_CHECK_MINUTES * 60_000);
+  const step: TimerStep = { kind: 'check_unanswered', askedAt: check.at, asked: check.asked };
+  return [{ at, until: new Date(at.getTime() + CHECK_ALERT_SPAN_MS), step }];
+}
+
 function whistleCandidates(ticket: Ticket, events: readonly TicketEvent[], ctx: TimerContext): Candidate[] {
   if (!WORKING.includes(ticket.status)) {
     return [];
@@ -205,6 +235,21 @@ function whistleCandidates(ticket: Ticket, events: readonly TicketEvent[], ctx: 
   return candidates;
 }
 
+/** How long after its check time an unanswered emergency check is still worth alerting on (a bot down longer missed it). */
+const CHECK_ALERT_SPAN_MS = 24 * 3_600_000;
+
+/** An urgent ticket nobody has answered, past the check time: it may be an emergency check owed its alert. */
+function mayOweCheckAlert(ticket: Ticket, t: number): boolean {
+  const due = ticket.createdAt.getTime() + EMERGENCY_CHECK_MINUTES * 60_000;
+  return (
+    ticket.urgency === 'urgent' &&
+    ticket.status === 'open' &&
+    ticket.respondedAt === null &&
+    due <= t &&
+    t < due + CHECK_ALERT_SPAN_MS
+  );
+}
+
 /**
  * A cheap test on the ticket's fields alone: false when nothing can be due at `now` (no reminder time,
  * deadline, confirmation wait or report deadline reached, no reopen), so the sweep need not read its events.
@@ -221,6 +266,7 @@ export function mayHaveDueTimers(ticket: Ticket, now: Date, ctx: TimerContext): 
     deadline !== null && reminderAt(deadline, ticket.urgency).getTime() <= t;
   const span = whistleReportMs(ctx.directory);
   return (
+    mayOweCheckAlert(ticket, t) ||
     ticket.reopenCount > 0 ||
     reached(ticket.respondBy) ||
     reached(ticket.resolveBy) ||

@@ -1,5 +1,6 @@
 import { toChinaIso } from '../../clock/china-time.js';
-import { noticeAbout, noticeTo, toReporter } from '../../outbox/address.js';
+import { asEmergency, noticeAbout, noticeTo, toReporter } from '../../outbox/address.js';
+import { CHECK_UNANSWERED, checkUnansweredDetail } from '../../tickets/emergency-check.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { Change } from '../../tickets/ticket-store.js';
@@ -99,6 +100,19 @@ export function timerChange(
         event: event('whistle_overdue', detail),
         patch: {},
         outbox: to.map((n) => noticeTo(n, slaReplies.whistleReminder(ticket, body.name, step.reportBy))),
+      };
+    }
+    case 'check_unanswered': {
+      // the supervisors not yet asked; when every one was, those asked hear again
+      const others = ctx.directory.supervisors().filter((n) => !step.asked.includes(n));
+      const to = others.length > 0 ? others : [...step.asked];
+      return {
+        ...base,
+        event: event(CHECK_UNANSWERED, checkUnansweredDetail(to)),
+        patch: {},
+        outbox: to.map((n) =>
+          asEmergency(noticeTo(n, slaReplies.checkUnanswered(ticket, step.asked, step.askedAt))),
+        ),
       };
     }
     case 'whistle_escalate': {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../../src/directory/load-directory.js';
-import { announceTicket } from '../../../src/intake/open-ticket.js';
+import { announceTicket, emergencyCheckers } from '../../../src/intake/open-ticket.js';
 import type { Classification } from '../../../src/labels/classification.js';
 import { routeTicket } from '../../../src/routing/route-ticket.js';
 import { buildTicket } from '../../helpers/ticket-builder.js';
@@ -41,10 +41,12 @@ describe('an emergency check (the grey zone below a sure emergency)', () => {
     expect(reply?.text).toContain('如有人身危险，请立即拨打 119');
   });
 
-  it('alerts the grid worker and the supervisors privately at once to check within 15 minutes', () => {
+  it('alerts the grid worker and the duty supervisor privately at once to check within 15 minutes', () => {
     const sent = announceTicket(directory, ticket, routing, true).slice(1);
-    const checkers = new Set([routing.gridWorker, ...directory.supervisors()]);
-    for (const name of checkers) {
+    expect(emergencyCheckers(directory, routing)).toEqual(['李明', '刘桂兰']);
+    // the other supervisors hear of it only if nobody takes it in time (the timers' check_unanswered)
+    expect(sent.filter((m) => m.to === '吴晓东' || m.to === '郑海')).toEqual([]);
+    for (const name of ['李明', '刘桂兰']) {
       const alert = sent.find((m) => m.to === name);
       expect(alert?.text, name).toContain('【紧急核实】工单 #7');
       expect(alert?.text, name).toContain('15分钟内核实');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planTimers } from '../../../../src/sla/timers/plan-timers.js';
 import { deadlineKey, whistleKey } from '../../../../src/sla/timers/timer-marks.js';
 import { blockedDetail } from '../../../../src/tickets/blockers.js';
+import { emergencyCheckDetail } from '../../../../src/tickets/emergency-check.js';
 import { created, ctx, events, t, ticket } from './builders.js';
 
 const respondKey = deadlineKey('respond', t('2026-11-30 11:00'));
@@ -260,5 +261,36 @@ describe('planTimers: a blocker (卡点) stops the resolution clock', () => {
     expect(plan.due).toContainEqual(
       expect.objectContaining({ kind: 'overdue', deadline: 'resolve', at: t('2026-12-01 09:00') }),
     );
+  });
+});
+
+describe('planTimers: an emergency check nobody takes', () => {
+  const check = events(
+    { type: 'created', at: t('2026-11-30 09:00') },
+    {
+      type: 'emergency_check',
+      at: t('2026-11-30 09:00'),
+      detail: emergencyCheckDetail({ asked: ['李明', '刘桂兰'] }),
+    },
+  );
+  const step = { kind: 'check_unanswered', askedAt: t('2026-11-30 09:00'), asked: ['李明', '刘桂兰'] };
+
+  it('is due 15 minutes after it was asked for, and planned for then before', () => {
+    expect(planTimers(ticket(), check, t('2026-11-30 09:10'), ctx).next).toEqual(t('2026-11-30 09:15'));
+    expect(planTimers(ticket(), check, t('2026-11-30 09:15'), ctx).due).toEqual([step]);
+  });
+
+  it('is not owed once someone answered, once it was taken, after an all-clear, or twice', () => {
+    const at = t('2026-11-30 09:20');
+    expect(planTimers(ticket({ respondedAt: t('2026-11-30 09:05') }), check, at, ctx).due).toEqual([]);
+    expect(planTimers(ticket({ status: 'accepted' }), check, at, ctx).due).toEqual([]);
+    const cleared = events(...check, { type: 'all_clear', at: t('2026-11-30 09:10') });
+    expect(planTimers(ticket(), cleared, at, ctx).due).toEqual([]);
+    const alerted = events(...check, { type: 'check_unanswered', at: t('2026-11-30 09:15') });
+    expect(planTimers(ticket(), alerted, at, ctx).due).toEqual([]);
+  });
+
+  it('is not owed by a ticket opened without a check', () => {
+    expect(planTimers(ticket(), created, t('2026-11-30 09:20'), ctx).due).toEqual([]);
   });
 });

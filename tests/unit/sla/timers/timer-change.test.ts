@@ -6,6 +6,25 @@ import { timerChange } from '../../../../src/sla/timers/timer-change.js';
 import { ctx, t, ticket } from './builders.js';
 
 describe('timerChange', () => {
+  it('alerts the supervisors not yet asked when an emergency check went untaken, first in the outbox', () => {
+    const step = {
+      kind: 'check_unanswered' as const,
+      askedAt: t('2026-11-30 09:00'),
+      asked: ['李明', '刘桂兰'],
+    };
+
+    const change = timerChange(ticket(), step, t('2026-11-30 09:15'), ctx);
+
+    expect(change?.event).toMatchObject({ type: 'check_unanswered', detail: '{"to":["吴晓东","郑海"]}' });
+    expect(change?.patch).toEqual({});
+    expect(change?.outbox?.map((m) => [m.to, m.sendClass])).toEqual([
+      ['吴晓东', 'emergency'],
+      ['郑海', 'emergency'],
+    ]);
+    expect(change?.outbox?.[0]?.text).toContain('11月30日 09:00 已请李明、刘桂兰核实，15 分钟内无人接单');
+    expect(change?.outbox?.[0]?.text).toContain('#7');
+  });
+
   it('escalates one level: the rung gets who holds it and since when, the assignees a note, all with #N', () => {
     const rung = { level: 1, person: '赵红梅', title: '第一网格党支部书记' };
 

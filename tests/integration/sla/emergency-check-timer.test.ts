@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ClockedApp, GROUP, privateTo, startClockedApp } from './timers-helpers.js';
+
+// read by the shipped model as a possible emergency it is not sure of (an emergency check): checked below
+const SPARKS = '4号楼电表箱一直滋滋响还冒火花';
+
+const checkAlerts = (app: ClockedApp, name: string) =>
+  privateTo(app, name).filter((m) => m.text.startsWith('【紧急核实】'));
+
+describe('an emergency check on the real pipeline: asked of two, the rest alerted when nobody takes it', () => {
+  let app: ClockedApp;
+
+  afterEach(async () => {
+    await app.stop();
+  });
+
+  it('asks the grid worker and the duty supervisor at once, and the other supervisors after 15 minutes unanswered', async () => {
+    app = await startClockedApp('2026-11-30 09:00');
+    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    const [check] = await app.events(1, 'emergency_check');
+    expect(check?.detail).toBe(JSON.stringify({ asked: ['李明', '刘桂兰'] }));
+    expect(checkAlerts(app, '李明')).toHaveLength(1);
+    expect(checkAlerts(app, '刘桂兰')).toHaveLength(1);
+    expect(checkAlerts(app, '吴晓东')).toEqual([]);
+    expect(checkAlerts(app, '郑海')).toEqual([]);
+
+    await app.advance('2026-11-30 09:14');
+    expect(await app.events(1, 'check_unanswered')).toEqual([]);
+
+    await app.advance('2026-11-30 09:16');
+    const [unanswered] = await app.events(1, 'check_unanswered');
+    expect(unanswered?.at).toEqual(new Date('2026-11-30T09:15:00+08:00'));
+    for (const name of ['吴晓东', '郑海']) {
+      const [alert] = checkAlerts(app, name);
+      expect(alert?.text, name).toContain('已请李明、刘桂兰核实，15 分钟内无人接单');
+      expect(alert?.sendClass, name).toBe('emergency');
+    }
+
+    await app.advance('2026-11-30 10:30');
+    expect(await app.events(1, 'check_unanswered')).toHaveLength(1);
+    expect(checkAlerts(app, '郑海')).toHaveLength(1);
+  });
+
+  it('alerts nobody else when the grid worker takes it in time', async () => {
+    app = await startClockedApp('2026-11-30 09:00');
+    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    expect(await app.events(1, 'emergency_check')).toHaveLength(1);
+    await app.advance('2026-11-30 09:05');
+
+    await app.say({ from: '李明', room: null, text: '接单 1' });
+    expect((await app.tickets.getTicket(1))?.status).toBe('accepted');
+
+    await app.advance('2026-11-30 09:30');
+    expect(await app.events(1, 'check_unanswered')).toEqual([]);
+    expect(checkAlerts(app, '吴晓东')).toEqual([]);
+    expect(checkAlerts(app, '郑海')).toEqual([]);
+  });
+
+  it('opens an ordinary report without a check and without its timer', async () => {
+    app = await startClockedApp('2026-11-30 09:00');
+    await app.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的楼道灯坏了好几天了' });
+
+    await app.advance('2026-11-30 10:00');
+    expect(await app.events(1, 'emergency_check')).toEqual([]);
+    expect(await app.events(1, 'check_unanswered')).toEqual([]);
+  });
+});
