@@ -1,7 +1,9 @@
 import type { Category } from '../labels/labels.js';
+import { coReportersOf } from '../tickets/reporters.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { PlaceQuery } from '../tickets/ticket-queries.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
+import { OUTCOMES } from './request-window.js';
 import { placeKey } from './same-place.js';
 
 /** Statuses in which a ticket is still being worked, so a second report joins it. */
@@ -142,12 +144,14 @@ export async function findQuotedTicket(
 }
 
 /**
- * The open ticket a group line addresses with a leading @ (「@王阿姨 收到，师傅十点前上门」): the latest one
- * reported (or joined) in this group by the addressed name within the merge window. Display names may hold
- * spaces, so the names of the candidates are matched against the text rather than parsed out of it.
+ * The open ticket a group line addresses with a leading @ (「@王阿姨 收到，师傅十点前上门」): the one the
+ * addressed resident's last words in this group were about. Their latest messages are read back from the
+ * newest: one that made, joined or followed up a ticket names it; a question or anything else said since
+ * means the @ answers that, and no ticket is addressed. Display names may hold spaces, so the names of the
+ * open tickets' reporters are matched against the text rather than parsed out of it (the longest wins).
  */
 export async function findAddressedTicket(
-  tickets: Pick<TicketStore, 'recentTickets'>,
+  tickets: Pick<TicketStore, 'recentTickets' | 'recentMessages'>,
   message: { room: string | null; roomId: string | null; text: string },
   input: { now: Date; mergeWindowH: number },
 ): Promise<Ticket | undefined> {
@@ -155,24 +159,46 @@ export async function findAddressedTicket(
   if (!/^[@＠]/.test(addressed)) {
     return undefined;
   }
+  const since = new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS);
   const open = await tickets.recentTickets({
     statuses: OPEN_STATUSES,
-    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
+    createdFrom: since,
     sameRoomAs: { roomId: message.roomId, room: message.room },
     limit: QUOTE_CANDIDATES,
   });
-  // the longest name addressed wins (「锦苑 老郑头」 over 「锦苑」), then the latest ticket
-  const match = (t: Ticket) =>
-    Math.max(
-      0,
-      ...[t.reporter, ...t.coReporters]
-        .filter((n) => isAddressed(addressed.slice(1), n))
-        .map((n) => n.length),
-    );
-  return open
-    .map((t) => ({ t, length: match(t) }))
-    .filter((m) => m.length > 0)
-    .sort((a, b) => b.length - a.length || b.t.createdAt.getTime() - a.t.createdAt.getTime())[0]?.t;
+  const person = addressedPerson(open, addressed.slice(1));
+  if (!person) {
+    return undefined;
+  }
+  const said = await tickets.recentMessages({ senderId: person.id, roomId: message.roomId, since, limit: 5 });
+  for (const m of [...said].reverse()) {
+    const number = m.outcome?.ticketNumber ?? null;
+    if (number !== null) {
+      return open.find((t) => t.number === number);
+    }
+    if (!isSmallTalk(m.outcome?.intent ?? null)) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Outcomes that leave a resident's last words about their ticket standing (thanks, chatter, a loose photo). */
+const SMALL_TALK: ReadonlySet<string> = new Set(['chatter', OUTCOMES.thanks, OUTCOMES.loosePhoto]);
+const isSmallTalk = (intent: string | null) => intent !== null && SMALL_TALK.has(intent);
+
+/** The reporter or co-reporter of an open ticket whose name the text (after its @) begins with: the longest. */
+function addressedPerson(open: readonly Ticket[], text: string): { name: string; id: string } | undefined {
+  let best: { name: string; id: string } | undefined;
+  for (const t of open) {
+    const people = [{ name: t.reporter, id: t.reporterId }, ...coReportersOf(t)];
+    for (const p of people) {
+      if (p.id !== null && isAddressed(text, p.name) && (!best || p.name.length > best.name.length)) {
+        best = { name: p.name, id: p.id };
+      }
+    }
+  }
+  return best;
 }
 
 /** Whether `text` (after its @) begins with `name` followed by a space, punctuation or its end. */

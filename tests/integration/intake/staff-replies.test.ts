@@ -42,6 +42,31 @@ describe('staff lines in a residents’ group that answer a resident', () => {
     expect(await eventTypes(bot.app, 2)).not.toContain('staff_replied');
   });
 
+  it('answers what the resident said last: a question asked after their report is not the report', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
+    bot.clock.advance(HOUR);
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '社区办公室周末几点上班？' });
+    // answered from the knowledge base: no question ticket
+    expect(await bot.app.tickets.listTickets()).toHaveLength(1);
+    bot.clock.advance(HOUR);
+
+    await bot.app.say({ from: '李明', room: GROUP, text: '@王阿姨 周六上午有人值班' });
+
+    expect(await eventTypes(bot.app, 1)).not.toContain('staff_replied');
+    expect((await bot.app.tickets.getTicket(1))?.respondedAt).toBeNull();
+  });
+
+  it('records an answer to an emergency’s reporter without stopping its clock, which waits for 接单', async () => {
+    await bot.app.say({ from: '王阿姨', room: GROUP, text: '5号楼有人煤气中毒了快来人' });
+    const [ticket] = await bot.app.tickets.listTickets();
+    expect(ticket?.intent).toBe('emergency');
+
+    await bot.app.say({ from: '李明', room: GROUP, text: '@王阿姨 我马上到 先开窗别开灯' });
+
+    expect(await eventTypes(bot.app, 1)).toContain('staff_replied');
+    expect((await bot.app.tickets.getTicket(1))?.respondedAt).toBeNull();
+  });
+
   it('leaves a line that answers nobody with an open ticket as staff talk', async () => {
     await bot.app.say({ from: '王阿姨', room: GROUP, text: '3号楼电梯又坏了，老人下不了楼' });
     const before = bot.app.sent.length;
