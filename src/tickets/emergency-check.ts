@@ -3,8 +3,8 @@ import type { TicketEvent } from './ticket.js';
 /**
  * An emergency check: a message the model reads as possibly an emergency without being sure. The ticket opens
  * as urgent, and the grid worker and the duty supervisor are asked to check within this many minutes; when
- * nobody has taken it (接单, or an answer to the reporter in the group) by then, the other supervisors are
- * alerted, so that a possible emergency never waits for the urgent ticket's response deadline.
+ * nobody has taken it (接单) by then, the other supervisors are alerted, so that a possible emergency never
+ * waits for the urgent ticket's response deadline.
  */
 export const EMERGENCY_CHECK_MINUTES = 15;
 

@@ -195,7 +195,7 @@ function deadlineCandidates(ticket: Ticket, events: readonly TicketEvent[], ctx:
 }
 
 /**
- * An emergency check nobody has taken (接单, or a handler's answer in the group) within its minutes: the other
+ * An emergency check nobody has taken (接单; words in the group do not count) within its minutes: the other
  * supervisors are alerted once. Not after an all-clear, which pauses every timer of the ticket.
  */
 function checkCandidates(ticket: Ticket, events: readonly TicketEvent[]): Candidate[] {
