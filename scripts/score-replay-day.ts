@@ -85,3 +85,41 @@ console.log(`chatter that made, joined or reached staff: ${chatterProblems.lengt
 for (const p of chatterProblems) {
   console.log(p);
 }
+
+// residents' questions and who answered them: the bot from the knowledge base, or staff in the group (an @ of the
+// asker within three hours), else nobody the replay shows
+const STAFF_ANSWER_WINDOW_MS = 3 * 3_600_000;
+let byBot = 0;
+let byStaff = 0;
+let neither = 0;
+for (const [i, line] of lines.entries()) {
+  if (line.kind !== 'inquiry' || !line.from || directory.isStaff(line.from)) {
+    continue;
+  }
+  const asker = line.from;
+  const m = byKey.get(key(asker, line.at));
+  if (m?.intent?.startsWith('answered')) {
+    byBot++;
+    continue;
+  }
+  const until = Date.parse(line.at) + STAFF_ANSWER_WINDOW_MS;
+  const answered = lines
+    .slice(i + 1)
+    .some(
+      (l) =>
+        Date.parse(l.at) <= until &&
+        l.room === line.room &&
+        l.from !== undefined &&
+        directory.isStaff(l.from) &&
+        /^[@＠]/.test(l.text ?? '') &&
+        (l.text ?? '').slice(1).startsWith(asker),
+    );
+  if (answered) {
+    byStaff++;
+  } else {
+    neither++;
+  }
+}
+console.log(
+  `residents' questions: ${byBot + byStaff + neither}; answered by the bot ${byBot}, by staff in the group ${byStaff}, by neither ${neither}`,
+);
