@@ -54,6 +54,7 @@ export async function openNewTicket(
     text,
   };
   const draft = toNewTicket(c, routing, reporter, deadlines, now);
+  const check = isEmergencyCheck(c);
   const resources = await matchingResources(deps, draft, now);
   const result = await deps.tickets.createTicket(draft, {
     messageKey: message.key,
@@ -63,9 +64,9 @@ export async function openNewTicket(
       type: 'created',
       detail: `${c.intent}${c.emergency_check ? ' (emergency check)' : ''}/${c.category} → ${routing.body}; ${routing.cues.join('; ')}`,
     },
-    outbox: (ticket) => announceTicket(deps.directory, ticket, routing, c.emergency_check, resources),
+    outbox: (ticket) => announceTicket(deps.directory, ticket, routing, check, resources),
     ...(request.unlessOpen ? { unlessOpen: request.unlessOpen } : {}),
-    ...(isEmergencyCheck(c)
+    ...(check
       ? {
           followedBy: [
             {
