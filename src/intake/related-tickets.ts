@@ -115,6 +115,23 @@ const folded = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
 /** How many of a group's open reports of the merge window a quote is compared with, newest first. */
 const QUOTE_CANDIDATES = 200;
 
+const mergeWindowStart = (input: { now: Date; mergeWindowH: number }) =>
+  new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS);
+
+/** The group's open tickets made since `since`, newest first: what a reply in the group may be about. */
+function openInRoomSince(
+  tickets: Pick<TicketStore, 'recentTickets'>,
+  message: { room: string | null; roomId: string | null },
+  since: Date,
+): Promise<Ticket[]> {
+  return tickets.recentTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: since,
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit: QUOTE_CANDIDATES,
+  });
+}
+
 /**
  * The open ticket a quoted reply quotes: reported (or joined) in this group by the quoted name within the
  * merge window, whose text contains the quote's opening (or the quote contains the report's opening).
@@ -129,12 +146,7 @@ export async function findQuotedTicket(
   if (quote.length < 4) {
     return undefined;
   }
-  const open = await tickets.recentTickets({
-    statuses: OPEN_STATUSES,
-    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
-    sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: QUOTE_CANDIDATES,
-  });
+  const open = await openInRoomSince(tickets, message, mergeWindowStart(input));
   return open
     .filter((t) => t.reporter === quoted.name || t.coReporters.includes(quoted.name))
     .find((t) => {
@@ -159,13 +171,8 @@ export async function findAddressedTicket(
   if (!/^[@＠]/.test(addressed)) {
     return undefined;
   }
-  const since = new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS);
-  const open = await tickets.recentTickets({
-    statuses: OPEN_STATUSES,
-    createdFrom: since,
-    sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: QUOTE_CANDIDATES,
-  });
+  const since = mergeWindowStart(input);
+  const open = await openInRoomSince(tickets, message, since);
   const person = addressedPerson(open, addressed.slice(1));
   if (!person) {
     return undefined;
