@@ -283,6 +283,25 @@ const outboxSenders: Migration = {
   },
 };
 
+/**
+ * 0010_intent_index: open emergencies (in a group within a day, in the community within an hour) are found
+ * among the emergencies of the window, not among every ticket of it: intake asks on every group message, and
+ * a busy day holds hundreds of open tickets but a few emergencies.
+ */
+const intentIndex: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createIndex('tickets_intent_created')
+      .on('tickets')
+      .columns(['intent', 'created_at'])
+      .execute();
+  },
+
+  async down(db: AnyDb) {
+    await db.schema.dropIndex('tickets_intent_created').execute();
+  },
+};
+
 /** The migrations in code, so both dialects run the very same steps and nothing is read from disk. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => ({
@@ -295,5 +314,6 @@ export const migrationProvider: MigrationProvider = {
     '0007_send_classes': sendClasses,
     '0008_history_indexes': historyIndexes,
     '0009_outbox_senders': outboxSenders,
+    '0010_intent_index': intentIndex,
   }),
 };
