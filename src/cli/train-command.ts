@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { ALL_CLEAR_MODEL_FILE, trainAllClearModel } from '../classify/local/all-clear.js';
+import { readAllClearExamples } from '../classify/local/all-clear-data.js';
 import { MODEL_FILE, weightsFileOf } from '../classify/local/local-classifier.js';
 import { modelFiles, trainLocalModel } from '../classify/local/trained-model.js';
 import { readCorpus } from '../classify/local/training-data.js';
@@ -8,8 +10,9 @@ export type TrainIo = { stdout: (line: string) => void; stderr: (line: string) =
 
 /**
  * `shaozi train [--out FILE] [--check]`: trains the local model on every labelled message in datasets/ and
- * writes models/local-model.json and its weights file; with --check, trains and compares with the committed
- * files instead.
+ * writes models/local-model.json and its weights file, and the all-clear model on datasets/all-clear/ into
+ * models/all-clear-model.json (beside FILE with --out); with --check, trains both and compares them with the
+ * committed files instead.
  */
 export async function runTrainCommand(args: string[], io: TrainIo): Promise<number> {
   const outIndex = args.indexOf('--out');
@@ -26,7 +29,26 @@ export async function runTrainCommand(args: string[], io: TrainIo): Promise<numb
   io.stdout(
     `emergency: sure ≥ ${model.emergency.sure}, check ≥ ${model.emergency.check} (out of fold: recall with checks ${model.outOfFold.emergencyRecallAtCheck}, checks ${model.outOfFold.checkShareOfOthers} of other messages, precision at sure ${model.outOfFold.precisionAtSure})`,
   );
+  const allClear = trainAllClearModel(readAllClearExamples());
+  const allClearOut = outIndex >= 0 ? out.replace(/[^/]*$/, 'all-clear-model.json') : ALL_CLEAR_MODEL_FILE;
+  const allClearJson = `${JSON.stringify(allClear)}\n`;
+  io.stdout(
+    `trained ${allClear.version} on ${allClear.data.lines} thread lines from ${Object.keys(allClear.data.sources).length} writers: all-clear at P ≥ ${allClear.threshold} (out of fold: precision ${allClear.outOfFold.precision}, recall ${allClear.outOfFold.recall})`,
+  );
   if (args.includes('--check')) {
+    let committedAllClear: string;
+    try {
+      committedAllClear = readFileSync(allClearOut, 'utf8');
+    } catch {
+      io.stderr(`${allClearOut} is missing`);
+      return 1;
+    }
+    if (committedAllClear !== allClearJson) {
+      io.stderr(
+        `${allClearOut} differs from a fresh training on datasets/all-clear/: run \`npm run train\` and commit it`,
+      );
+      return 1;
+    }
     let committed: { json: string; weights: Buffer };
     try {
       committed = { json: readFileSync(out, 'utf8'), weights: readFileSync(weightsOut) };
@@ -45,6 +67,7 @@ export async function runTrainCommand(args: string[], io: TrainIo): Promise<numb
   }
   writeFileSync(out, files.json);
   writeFileSync(weightsOut, files.weights);
-  io.stdout(`wrote ${out} and ${weightsOut}`);
+  writeFileSync(allClearOut, allClearJson);
+  io.stdout(`wrote ${out}, ${weightsOut} and ${allClearOut}`);
   return 0;
 }

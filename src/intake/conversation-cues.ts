@@ -83,20 +83,6 @@ export function isAgreement(text: string): boolean {
   return AGREEMENT.some((re) => re.test(text));
 }
 
-const ALL_CLEAR = [
-  /演习|演练/,
-  /虚惊一场|误报|搞错了|看错了|闹了个乌龙/,
-  /(?:火|已经|都)(?:被)?(?:扑)?灭了|扑灭了/,
-  /(?:人|孩子|老人|小孩)(?:已经)?找到了/,
-  /(?:已经|现在|都)?没(?:有)?事了|没什么事|没啥事|不用担心|大家放心|警报解除|解除了/,
-  /烧糊|糊锅|烧焦了锅/,
-];
-
-/** Calling an emergency off: a drill, a false alarm, the fire out, the person found. */
-export function isAllClearWords(text: string): boolean {
-  return !isFollowUp(text) && ALL_CLEAR.some((re) => re.test(text));
-}
-
 const QUESTION_FORM =
   /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|咋|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
 

@@ -1,3 +1,4 @@
+import { isAllClear } from '../classify/local/all-clear.js';
 import { namedBuildings } from '../classify/local/location.js';
 import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
@@ -6,7 +7,6 @@ import { maskPersonalData } from '../privacy/mask.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
-import { isAllClearWords } from './conversation-cues.js';
 import { emergencyPhone } from './emergency-phone.js';
 import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
@@ -100,7 +100,8 @@ export function mayCallOff(directory: Directory, t: Ticket, message: SeenMessage
 }
 
 /**
- * An all-clear (演习、虚惊一场、火已经灭了、人找到了) from the reporter or staff: recorded on the ticket as
+ * An all-clear (演习、虚惊一场、火已经灭了、人找到了、出来了, as the all-clear model reads a line) from the
+ * reporter or staff: recorded on the ticket as
  * `all_clear`, the alerted staff told at once, and the ticket's reminders and escalation wait until a staff
  * member resolves it (办结) or work goes on (进展). Returns undefined when the message is no all-clear.
  */
@@ -110,7 +111,7 @@ export async function readAllClear(
   text: string,
   t: Ticket,
 ): Promise<SettleResult | undefined> {
-  if (!isAllClearWords(text) || !mayCallOff(deps.directory, t, message)) {
+  if (!mayCallOff(deps.directory, t, message) || !isAllClear(text)) {
     return undefined;
   }
   const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])].filter(

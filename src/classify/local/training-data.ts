@@ -12,9 +12,10 @@ export const DEFAULT_TRAINING_FILE = join(DATASETS_DIR, 'dev-messages.jsonl');
 
 /**
  * Folders of datasets/ that hold other things than the classifier's training data: second labels for
- * agreement, residents' questions for the knowledge base, a labelled replay day for the whole pipeline.
+ * agreement, residents' questions for the knowledge base, a labelled replay day for the whole pipeline,
+ * emergency threads for the all-clear model (all-clear.ts).
  */
-const NOT_TRAINING = new Set(['double-labelled', 'questions', 'replay-day']);
+const NOT_TRAINING = new Set(['all-clear', 'double-labelled', 'questions', 'replay-day']);
 
 export const LabelledMessageSchema = z.object({
   id: z.string(),

@@ -37,6 +37,9 @@ const classified = (s: FakeOpenAIServer) =>
 const shipped = createLocalClassifier(loadDirectory());
 /** Vague group lines; the test takes two the shipped model reads as it needs (it asserts there are two). */
 const VAGUE = [
+  '咋回事呀',
+  '这是啥',
+  '怎么个事',
   '谁知道咋回事',
   '怎么回事啊',
   '大家知道是什么情况吗',

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AllClearExample,
+  isAllClear,
+  loadAllClearModel,
+  precisionRecall,
+  shippedAllClearReader,
+  trainAllClearModel,
+} from '../../../../src/classify/local/all-clear.js';
+
+/** A small thread sample in two writers' words: the model learns ends of danger from ongoing talk. */
+const SAMPLE: AllClearExample[] = [
+  ...[
+    '火灭了',
+    '人找到了',
+    '没事了 大家放心',
+    '出来了 人好好的',
+    '虚惊一场',
+    '原来是演习',
+    '安全了 都回家吧',
+    '找到了 在他女儿家',
+  ].map((text) => ({ text, allClear: true, source: 'a' })),
+  ...[
+    '火还很大',
+    '人还没找到',
+    '快打119',
+    '消防车到了',
+    '出来了吗',
+    '还在冒烟',
+    '大家别坐电梯',
+    '谁有他电话',
+  ].map((text) => ({
+    text,
+    allClear: false,
+    source: 'a',
+  })),
+  ...['灭了灭了', '人平安回来了', '没事了没事了', '救出来了 没受伤', '假警报 散了吧', '演练结束'].map(
+    (text) => ({
+      text,
+      allClear: true,
+      source: 'b',
+    }),
+  ),
+  ...['烟越来越大', '还没出来', '救护车在路上', '有人受伤吗', '别慌 先下楼', '门还打不开'].map((text) => ({
+    text,
+    allClear: false,
+    source: 'b',
+  })),
+];
+
+describe('the all-clear model', () => {
+  it('trains to the same file twice, and a change in the data is a new version', () => {
+    const first = trainAllClearModel(SAMPLE);
+    expect(JSON.stringify(trainAllClearModel(SAMPLE))).toBe(JSON.stringify(first));
+    expect(first.version).toMatch(/^ac-[0-9a-f]{12}$/);
+    expect(first.data).toMatchObject({ lines: SAMPLE.length, sources: { a: 16, b: 12 } });
+    const changed = trainAllClearModel([...SAMPLE, { text: '警报解除', allClear: true, source: 'b' }]);
+    expect(changed.version).not.toBe(first.version);
+  });
+
+  it('learns its lines: the ends of danger above the threshold, the danger going on below it', () => {
+    const reader = loadAllClearModel(trainAllClearModel(SAMPLE));
+    const said = SAMPLE.map((e) => reader.isAllClear(e.text));
+    expect(said).toEqual(SAMPLE.map((e) => e.allClear));
+  });
+
+  it('sets its threshold where the out-of-fold precision reaches 0.9, and says what it measured', () => {
+    const model = trainAllClearModel(SAMPLE);
+    expect(model.threshold).toBeGreaterThanOrEqual(0.5);
+    expect(model.threshold).toBeLessThanOrEqual(0.95);
+    // folds by writer: each writer scored by a model trained on the other
+    if (model.threshold !== 0.8) {
+      expect(model.outOfFold.precision).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(model.outOfFold.recall).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts precision and recall of a threshold', () => {
+    expect(precisionRecall([0.9, 0.8, 0.2, 0.6], [true, false, true, true], 0.7)).toEqual({
+      precision: 0.5,
+      recall: 1 / 3,
+    });
+    // nothing said is no false alarm; nothing to find is nothing missed
+    expect(precisionRecall([0.1], [false], 0.5)).toEqual({ precision: 1, recall: 1 });
+  });
+
+  it('ships a model that reads plain ends of danger, and not questions, help on the way or danger going on', () => {
+    for (const text of [
+      '吓死我了，原来是演习',
+      '虚惊一场，是邻居烧糊了锅',
+      '火已经灭了',
+      '已经没事了',
+      '出来了 抱着我一直哭',
+    ]) {
+      expect(isAllClear(text), text).toBe(true);
+    }
+    for (const text of [
+      '火还没灭',
+      '人还没找到吗',
+      '消防车到了',
+      '出来了吗？',
+      '快打119！',
+      '3号楼电梯又坏了',
+    ]) {
+      expect(isAllClear(text), text).toBe(false);
+    }
+    expect(shippedAllClearReader().probability('火已经灭了')).toBeGreaterThan(
+      shippedAllClearReader().probability('火还没灭'),
+    );
+  });
+});
