@@ -18,7 +18,13 @@ import {
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
 import type { OpenTicketDeps } from './open-new-ticket.js';
-import { alsoPlausible, findOpenDuplicate, findRecurrence, openDuplicateQueries } from './related-tickets.js';
+import {
+  alsoPlausible,
+  findOpenDuplicate,
+  findRecurrence,
+  isLocalFault,
+  openDuplicateQueries,
+} from './related-tickets.js';
 import { reopenRecurrence } from './reopen-recurrence.js';
 import { OUTCOMES, type RequestWindow } from './request-window.js';
 import { landmarkOf } from './same-place.js';
@@ -126,7 +132,7 @@ async function readAlone(
   const problem = { category: c.category, location: routing.location };
   const now = deps.clock.now();
   const unlessOpen = openDuplicateQueries(
-    { ...problem, alsoPlausible: alsoPlausible(c) },
+    { ...problem, alsoPlausible: alsoPlausible(c), localFault: isLocalFault(text) },
     { now, mergeWindowH: deps.settings.mergeWindowH },
   );
   const open = await findOpenDuplicate(deps.tickets, unlessOpen);

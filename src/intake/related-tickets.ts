@@ -16,7 +16,13 @@ const DAY_MS = 24 * HOUR_MS;
  * A problem at a place: its category and, when the classifier gives them, the other categories it
  * found plausible (a rewording of the same manhole may land in public security instead of road facilities).
  */
-type Problem = { category: Category; location: TicketLocation; alsoPlausible?: readonly Category[] };
+type Problem = {
+  category: Category;
+  location: TicketLocation;
+  alsoPlausible?: readonly Category[];
+  /** The report tells a fault at one place (isLocalFault), not a supply off or bad that a compound shares. */
+  localFault?: boolean;
+};
 
 /** A category this likely, next to the chosen one, still describes the same problem for joining an open ticket. */
 export const PLAUSIBLE_CATEGORY = 0.2;
@@ -32,9 +38,31 @@ export function alsoPlausible(c: {
 }
 
 /**
+ * Supplies that fail for a whole compound at once: a power cut, a water or gas stop told from building 16 and
+ * from building 17 is one problem for one crew, not a ticket per building.
+ */
+export const SUPPLY_CATEGORIES: ReadonlySet<Category> = new Set(['power', 'water_supply', 'gas', 'heating']);
+/** How long an open supply problem in a compound takes in the same supply's reports from its other buildings. */
+export const SUPPLY_WINDOW_H = 12;
+
+/**
+ * A fault at one place rather than a supply off or bad: something leaking, burst, broken or sparking there
+ * (水管漏水、管子爆了、电线掉下来了、我家跳闸了). Such a report is its own problem at its own place; any other
+ * report of a supply (停电了、没得电、冇水、水压很小、水是黄的、暖气不热) may be the whole compound's.
+ */
+const LOCAL_FAULT = /漏|渗|滴|爆|破|裂|喷|冒|掉|断了|电线|电缆|跳闸|短路|火花|着火|烧/;
+
+/** Whether a report of a supply tells a fault at one place (LOCAL_FAULT) rather than the supply off or bad. */
+export function isLocalFault(text: string): boolean {
+  return LOCAL_FAULT.test(text);
+}
+
+/**
  * The looks for an open ticket about the same problem at the same place, created within the merge window, in
  * order: the same category first; a category the classifier also found plausible only when no ticket of the
- * same category is open there. Empty when the problem has no place.
+ * same category is open there; for a supply (SUPPLY_CATEGORIES) told as off or bad rather than as a fault at
+ * one place (isLocalFault), the same supply open anywhere in the compound within SUPPLY_WINDOW_H. Empty when the
+ * problem has no place.
  */
 export function openDuplicateQueries(
   problem: Problem,
@@ -44,16 +72,24 @@ export function openDuplicateQueries(
   if (!place) {
     return [];
   }
-  const query = {
-    place,
-    statuses: OPEN_STATUSES,
-    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS),
-    limit: 1,
-  };
+  const since = (hours: number) => new Date(input.now.getTime() - hours * HOUR_MS);
+  const query = { place, statuses: OPEN_STATUSES, createdFrom: since(input.mergeWindowH), limit: 1 };
   const neighbours = (problem.alsoPlausible ?? []).filter((c) => c !== problem.category);
+  const { compound } = problem.location;
+  const supply = problem.localFault !== true && SUPPLY_CATEGORIES.has(problem.category) && compound !== null;
   return [
     { ...query, categories: [problem.category] },
     ...(neighbours.length > 0 ? [{ ...query, categories: neighbours }] : []),
+    ...(supply
+      ? [
+          {
+            ...query,
+            place: { area: compound },
+            categories: [problem.category],
+            createdFrom: since(Math.min(SUPPLY_WINDOW_H, input.mergeWindowH)),
+          },
+        ]
+      : []),
   ];
 }
 

@@ -32,6 +32,9 @@ export function listHas(dialect: DialectKind, column: ListColumn, value: string)
 }
 
 function wherePlace(query: Tickets, place: PlaceKey): Tickets {
+  if ('area' in place) {
+    return query.where('location_compound', '=', place.area);
+  }
   if (place.building !== null) {
     return query.where('location_building', '=', place.building);
   }

@@ -8,7 +8,9 @@ import type { TicketStatus } from './ticket.js';
 export type PlaceKey =
   | { building: number }
   | { building: null; landmark: string }
-  | { building: null; landmark: null; compound: string };
+  | { building: null; landmark: null; compound: string }
+  /** Anywhere in a compound, at any building or none (a supply that fails for the whole compound). */
+  | { area: string };
 
 /** Tickets about some categories at one place (duplicates, recurrences). */
 export type PlaceQuery = {

@@ -39,7 +39,7 @@ export function describeIntakeQueries(name: string, open: () => Promise<StoreHar
 
     const numbers = (tickets: readonly { number: number }[]) => tickets.map((t) => t.number);
 
-    it('finds tickets at a building, a landmark or a compound, of the given categories, newest first', async () => {
+    it('finds tickets at a building, a landmark, a compound or anywhere in it, of the given categories, newest first', async () => {
       await make({ location: { compound: '幸福里一区', building: 3, unit: 1, room: null, landmark: null } });
       await make({ location: { compound: '锦苑', building: 3, unit: null, room: null, landmark: null } });
       await make({
@@ -57,12 +57,15 @@ export function describeIntakeQueries(name: string, open: () => Promise<StoreHar
         ...query,
         place: { building: null, landmark: null, compound: '幸福里一区' },
       });
+      const area = await store.ticketsAtPlace({ ...query, place: { area: '幸福里一区' } });
       const later = await store.ticketsAtPlace({ ...query, place: { building: 3 }, createdFrom: at(1) });
       const one = await store.ticketsAtPlace({ ...query, place: { building: 3 }, limit: 1 });
 
       expect(numbers(building)).toEqual([2, 1]);
       expect(numbers(landmark)).toEqual([3]);
       expect(numbers(compound)).toEqual([4]);
+      // anywhere in the compound: at a building, a landmark or neither (a supply the compound shares)
+      expect(numbers(area)).toEqual([4, 3, 1]);
       expect(later).toEqual([]);
       expect(numbers(one)).toEqual([2]);
     });

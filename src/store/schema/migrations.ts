@@ -284,20 +284,27 @@ const outboxSenders: Migration = {
 };
 
 /**
- * 0010_intent_index: open emergencies (in a group within a day, in the community within an hour) are found
- * among the emergencies of the window, not among every ticket of it: intake asks on every group message, and
- * a busy day holds hundreds of open tickets but a few emergencies.
+ * 0010_intent_area_indexes: open emergencies (in a group within a day, in the community within an hour) are
+ * found among the emergencies of the window, not among every ticket of it (intake asks on every group message,
+ * and a busy day holds hundreds of open tickets but a few emergencies); an open supply problem (power, water,
+ * gas, heating) is found among the compound's tickets of its category.
  */
-const intentIndex: Migration = {
+const intentAreaIndexes: Migration = {
   async up(db: AnyDb) {
     await db.schema
       .createIndex('tickets_intent_created')
       .on('tickets')
       .columns(['intent', 'created_at'])
       .execute();
+    await db.schema
+      .createIndex('tickets_area_created')
+      .on('tickets')
+      .columns(['category', 'location_compound', 'status', 'created_at'])
+      .execute();
   },
 
   async down(db: AnyDb) {
+    await db.schema.dropIndex('tickets_area_created').execute();
     await db.schema.dropIndex('tickets_intent_created').execute();
   },
 };
@@ -314,6 +321,6 @@ export const migrationProvider: MigrationProvider = {
     '0007_send_classes': sendClasses,
     '0008_history_indexes': historyIndexes,
     '0009_outbox_senders': outboxSenders,
-    '0010_intent_index': intentIndex,
+    '0010_intent_area_indexes': intentAreaIndexes,
   }),
 };

@@ -87,6 +87,53 @@ describe('shaozi replay: a busy group read as a conversation', () => {
   });
 });
 
+describe('shaozi replay: an all-clear in the reporter’s own words', () => {
+  it('reads 「出来了 抱着我一直哭」 as the end of a lift rescue and stops its escalation; a bystander’s question does not', async () => {
+    const { lines, tickets } = await replay('tests/fixtures/replay/conversation-emergency-rescued.jsonl');
+
+    expect(tickets.map((t) => [t.number, t.intent, t.category])).toEqual([[1, 'emergency', 'elevator']]);
+    // 「出来了吗？快打119！」 asks and urges: information for the responders, no all-clear
+    // (the handlers were reminded at ten minutes, before it was over)
+    expect(tickets[0]?.events.map((e) => e.type)).toEqual([
+      'created',
+      'emergency_info',
+      'emergency_info',
+      'reminded',
+      'all_clear',
+    ]);
+    expect(tickets[0]?.events.at(-1)).toMatchObject({
+      actor: '萌萌妈',
+      detail: '出来了 抱着我一直哭 谢谢大家 谢谢消防员',
+    });
+    // the grid worker hears at once that it is over
+    expect(toPerson(lines, '陈静').at(-1)?.text.slice(0, 4)).toBe('【解除】');
+    // and nobody is pressed about #1 in the two hours after
+    const later = lines.filter((l) => l.at > '2026-12-02T16:10:00+08:00' && l.text.includes('#1'));
+    expect(later.map((l) => l.text.slice(0, 4))).not.toContain('【督办】');
+    expect(later.filter((l) => !l.text.startsWith('【解除】'))).toEqual([]);
+  });
+});
+
+describe('shaozi replay: a power cut of a whole compound', () => {
+  it('keeps one ticket for the compound’s outage, told from three buildings, apart from another compound’s and from a fault at one place', async () => {
+    const { tickets } = await replay('tests/fixtures/replay/conversation-compound-outage.jsonl');
+
+    const outage = tickets.find((t) => t.reporter === '老郭');
+    expect(outage).toMatchObject({ category: 'power', location: { compound: '幸福里二区', building: 16 } });
+    // 20号楼 and 21号楼 are the same cut: co-reporters of #1, not tickets of their own
+    expect(outage?.co_reporters).toEqual(['彩霞', '淡定']);
+    const cuts = tickets.filter(
+      (t) => t.category === 'power' && t.location.compound === '幸福里二区' && t.intent === 'grievance',
+    );
+    expect(cuts.map((t) => t.number)).toEqual([outage?.number]);
+    // 一区's cut is its own ticket; the fallen wire at 18号楼 is a danger at one place, not part of the cut
+    expect(tickets.find((t) => t.reporter === '刘姐')?.location.compound).toBe('幸福里一区');
+    const wire = tickets.find((t) => t.reporter === '胡师傅');
+    expect(wire?.number).not.toBe(outage?.number);
+    expect(wire?.location.building).toBe(18);
+  });
+});
+
 describe('shaozi replay: one emergency told in several groups', () => {
   it('joins news of the same fire from another group to its ticket, while a fire elsewhere raises its own alarm', async () => {
     const { lines, tickets } = await replay('tests/fixtures/replay/conversation-emergency-other-group.jsonl');

@@ -56,6 +56,18 @@ const QUERIES: Array<{ name: string; indexes: RegExp[]; run: (store: TicketStore
       }),
   },
   {
+    name: 'open supply problem anywhere in the compound',
+    indexes: [new RegExp(`tickets_area_created|${WINDOWED.source}`)],
+    run: (s) =>
+      s.ticketsAtPlace({
+        place: { area: '幸福里一区' },
+        categories: ['power'],
+        statuses: OPEN_STATUSES,
+        createdFrom: ago(12),
+        limit: 1,
+      }),
+  },
+  {
     name: 'recurrence closed within the window',
     indexes: [/tickets_place_closed/],
     run: (s) =>

@@ -6,6 +6,9 @@ import type { PlaceKey } from '../../../src/tickets/ticket-queries.js';
 
 /** How the store matches a ticket's columns against a key (src/store/intake-queries.ts, wherePlace). */
 function storeMatches(key: PlaceKey, t: TicketLocation): boolean {
+  if ('area' in key) {
+    return t.compound === key.area;
+  }
   if (key.building !== null) {
     return t.building === key.building;
   }
