@@ -1,9 +1,10 @@
-import { isAllClear } from '../classify/local/all-clear.js';
+import { saysAllClear } from '../classify/local/all-clear.js';
 import { namedBuildings } from '../classify/local/location.js';
 import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { emergencyCheckOf } from '../tickets/emergency-check.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
@@ -21,7 +22,7 @@ const THREAD_MS = 60 * 60_000;
 const ALL_CLEAR_MS = 24 * 3600_000;
 
 export type EmergencyThreadDeps = TicketChangeDeps & {
-  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'recentTickets'>;
+  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'recentTickets' | 'events'>;
   directory: Directory;
 };
 
@@ -111,7 +112,7 @@ export async function readAllClear(
   text: string,
   t: Ticket,
 ): Promise<SettleResult | undefined> {
-  if (!mayCallOff(deps.directory, t, message) || !isAllClear(text)) {
+  if (!mayCallOff(deps.directory, t, message) || !saysAllClear(text)) {
     return undefined;
   }
   const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])].filter(
@@ -131,6 +132,38 @@ export async function readAllClear(
       ),
     ],
   });
+}
+
+/**
+ * An all-clear of an emergency check (a possible emergency the model was not sure of) in this group, from its
+ * reporter, a co-reporter or staff (「没事了 是邻居在熏腊肉」「老爷子在菜市场呢 虚惊」): read like an
+ * emergency's, so the check's alerts to the other supervisors wait as an emergency's escalation does. Only a
+ * line the all-clear model reads as one is looked at, so other talk costs no query.
+ */
+export async function readCheckAllClear(
+  deps: EmergencyThreadDeps,
+  message: SeenMessage,
+  text: string,
+): Promise<SettleResult | undefined> {
+  if ((message.roomId === null && message.room === null) || !saysAllClear(text)) {
+    return undefined;
+  }
+  // an emergency check opens as an urgent grievance with an `emergency_check` event
+  const recent = await deps.tickets.recentTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(deps.clock.now().getTime() - ALL_CLEAR_MS),
+    intent: 'grievance',
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit: 20,
+  });
+  for (const t of recent) {
+    if (t.urgency === 'urgent' && mayCallOff(deps.directory, t, message)) {
+      if (emergencyCheckOf(await deps.tickets.events(t.number))) {
+        return readAllClear(deps, message, text, t);
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

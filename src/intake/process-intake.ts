@@ -19,6 +19,7 @@ import {
   openEmergenciesIn,
   openEmergencyIn,
   readAllClear,
+  readCheckAllClear,
   recentOpenEmergencies,
   sameEmergencyElsewhere,
 } from './emergency-thread.js';
@@ -292,6 +293,10 @@ async function readAroundEmergency(
   const emergencies = await openEmergenciesIn(deps, message);
   const [emergency] = emergencies;
   if (!emergency) {
+    const checkCleared = await readCheckAllClear(deps, message, message.text);
+    if (checkCleared !== undefined && checkCleared !== 'moved') {
+      return { handled: true };
+    }
     return readEmergencyElsewhere(deps, message);
   }
   const cleared = await readAllClear(deps, message, message.text, emergency);

@@ -226,6 +226,6 @@ export function shippedAllClearReader(): AllClearReader {
 }
 
 /** Whether a line in an emergency's thread calls it off, by the shipped model. */
-export function isAllClear(text: string): boolean {
+export function saysAllClear(text: string): boolean {
   return shippedAllClearReader().isAllClear(text);
 }

@@ -56,6 +56,27 @@ describe('an emergency check on the real pipeline: asked of two, the rest alerte
     expect(checkAlerts(app, '郑海')).toEqual([]);
   });
 
+  it('lets the reporter call the check off in the group: recorded, the checkers told, nobody else alerted', async () => {
+    app = await startClockedApp('2026-11-30 09:00');
+    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    await app.advance('2026-11-30 09:04');
+    // a neighbour's worry is no all-clear; the reporter's own is
+    await app.say({ from: '陈大爷', room: GROUP, text: '没事吧？' });
+    await app.say({
+      from: '王阿姨',
+      room: GROUP,
+      text: '没事了没事了 电工师傅来看了 是电表老化 已经换了 虚惊一场',
+    });
+
+    const [clear] = await app.events(1, 'all_clear');
+    expect(clear).toMatchObject({ actor: '王阿姨' });
+    expect(privateTo(app, '李明').at(-1)?.text.slice(0, 4)).toBe('【解除】');
+    await app.advance('2026-11-30 10:00');
+    expect(await app.events(1, 'check_unanswered')).toEqual([]);
+    expect(checkAlerts(app, '吴晓东')).toEqual([]);
+    expect(checkAlerts(app, '郑海')).toEqual([]);
+  });
+
   it('opens an ordinary report without a check and without its timer', async () => {
     app = await startClockedApp('2026-11-30 09:00');
     await app.say({ from: '王阿姨', room: GROUP, text: '3号楼2单元的楼道灯坏了好几天了' });

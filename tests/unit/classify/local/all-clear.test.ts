@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AllClearExample,
-  isAllClear,
   loadAllClearModel,
   precisionRecall,
+  saysAllClear,
   shippedAllClearReader,
   trainAllClearModel,
 } from '../../../../src/classify/local/all-clear.js';
@@ -92,7 +92,7 @@ describe('the all-clear model', () => {
       '已经没事了',
       '出来了 抱着我一直哭',
     ]) {
-      expect(isAllClear(text), text).toBe(true);
+      expect(saysAllClear(text), text).toBe(true);
     }
     for (const text of [
       '火还没灭',
@@ -102,7 +102,7 @@ describe('the all-clear model', () => {
       '快打119！',
       '3号楼电梯又坏了',
     ]) {
-      expect(isAllClear(text), text).toBe(false);
+      expect(saysAllClear(text), text).toBe(false);
     }
     expect(shippedAllClearReader().probability('火已经灭了')).toBeGreaterThan(
       shippedAllClearReader().probability('火还没灭'),
