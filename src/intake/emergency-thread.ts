@@ -64,7 +64,7 @@ export function recentOpenEmergencies(deps: EmergencyThreadDeps): Promise<Ticket
 }
 
 /**
- * The same emergency told in another group soon after it was reported (「锦苑那边着火了？消防车往那边去了」):
+ * The same emergency told in another group soon after it was reported (「锦苑车棚那边着火了 好大的烟」):
  * an open emergency of the same kind in the community within THREAD_MS, when the message names no other
  * building or compound. Joining it tells the responders once instead of raising a second alarm.
  */

@@ -146,7 +146,8 @@ describe('personal numbers never leave unmasked', () => {
       expect(new Set(withNumbers.flatMap((r) => r.numbers.map((n) => n.kind)))).toEqual(
         new Set(['phone', 'id', 'bank']),
       );
-      expect(tickets.length).toBeGreaterThan(35);
+      // enough tickets for the thirty 查询 above (a supply told from several buildings is one ticket)
+      expect(tickets.length).toBeGreaterThanOrEqual(30);
       expect(server.requests.length).toBeGreaterThan(50);
       expect(app.sent.filter((m) => m.room === null).length).toBeGreaterThan(30);
       expect(leaked).toEqual([]);
