@@ -196,11 +196,12 @@ export function isAboutEmergency(c: Classification, text: string, t: Ticket, now
   if (danger || RESPONDERS.test(text)) {
     return true;
   }
-  // a request about the same danger (same category, or the same building named) is about it; other
-  // requests and chatter in the group go on as they are
+  // a request about the same danger (same category at the scene or at no named building, or the same
+  // building named) is about it; the same kind of request at another building (「21号楼也停电了」 while a
+  // fallen wire sparks at 18号楼) is its own, and other requests and chatter in the group go on as they are
+  const atScene = building === null || scene.has(building);
   return (
-    c.intent === 'grievance' &&
-    (c.category === t.category || (building !== null && building === t.location.building))
+    c.intent === 'grievance' && ((c.category === t.category && atScene) || building === t.location.building)
   );
 }
 

@@ -86,6 +86,8 @@ export function openDuplicateQueries(
             ...query,
             place: { area: compound },
             categories: [problem.category],
+            // an emergency of the same supply (a fallen wire sparking) is a danger at its place, not the cut
+            intents: ['grievance' as const],
             createdFrom: since(Math.min(SUPPLY_WINDOW_H, input.mergeWindowH)),
           },
         ]

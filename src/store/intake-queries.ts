@@ -55,7 +55,7 @@ function sameRoom(eb: Eb, room: RoomOf): Expression<SqlBool> {
 }
 
 export async function selectTicketsAtPlace(db: StoreDb, q: PlaceQuery): Promise<Ticket[]> {
-  if (q.categories.length === 0 || q.statuses.length === 0) {
+  if (q.categories.length === 0 || q.statuses.length === 0 || q.intents?.length === 0) {
     return [];
   }
   let query = wherePlace(
@@ -66,6 +66,9 @@ export async function selectTicketsAtPlace(db: StoreDb, q: PlaceQuery): Promise<
       .where('status', 'in', [...q.statuses]),
     q.place,
   );
+  if (q.intents) {
+    query = query.where('intent', 'in', [...q.intents]);
+  }
   if (q.createdFrom) {
     query = query.where('created_at', '>=', toIso(q.createdFrom));
   }

@@ -17,6 +17,8 @@ export type PlaceQuery = {
   place: PlaceKey;
   categories: readonly Category[];
   statuses: readonly TicketStatus[];
+  /** Only tickets of these intents (all when absent). */
+  intents?: readonly Intent[];
   /** Only tickets created at or after this. */
   createdFrom?: Date;
   /** Only tickets closed at or after this; the newest closure comes first. */

@@ -58,6 +58,16 @@ export function describeIntakeQueries(name: string, open: () => Promise<StoreHar
         place: { building: null, landmark: null, compound: '幸福里一区' },
       });
       const area = await store.ticketsAtPlace({ ...query, place: { area: '幸福里一区' } });
+      const areaGrievances = await store.ticketsAtPlace({
+        ...query,
+        place: { area: '幸福里一区' },
+        intents: ['grievance'],
+      });
+      const areaEmergencies = await store.ticketsAtPlace({
+        ...query,
+        place: { area: '幸福里一区' },
+        intents: ['emergency'],
+      });
       const later = await store.ticketsAtPlace({ ...query, place: { building: 3 }, createdFrom: at(1) });
       const one = await store.ticketsAtPlace({ ...query, place: { building: 3 }, limit: 1 });
 
@@ -66,6 +76,8 @@ export function describeIntakeQueries(name: string, open: () => Promise<StoreHar
       expect(numbers(compound)).toEqual([4]);
       // anywhere in the compound: at a building, a landmark or neither (a supply the compound shares)
       expect(numbers(area)).toEqual([4, 3, 1]);
+      expect(numbers(areaGrievances)).toEqual([4, 3, 1]);
+      expect(areaEmergencies).toEqual([]);
       expect(later).toEqual([]);
       expect(numbers(one)).toEqual([2]);
     });

@@ -126,7 +126,8 @@ describe('shaozi replay: a power cut of a whole compound', () => {
       (t) => t.category === 'power' && t.location.compound === '幸福里二区' && t.intent === 'grievance',
     );
     expect(cuts.map((t) => t.number)).toEqual([outage?.number]);
-    // 一区's cut is its own ticket; the fallen wire at 18号楼 is a danger at one place, not part of the cut
+    // 一区's cut is its own ticket; the fallen wire at 18号楼 is a danger at one place, not part of the cut,
+    // and 21号楼's cut, told while the wire sparks, is the cut's, not the wire's
     expect(tickets.find((t) => t.reporter === '刘姐')?.location.compound).toBe('幸福里一区');
     const wire = tickets.find((t) => t.reporter === '胡师傅');
     expect(wire?.number).not.toBe(outage?.number);

@@ -46,6 +46,20 @@ describe('whether a message in the group is about its open emergency', () => {
     expect(isAboutEmergency(chatter, '今天早饭吃的包子', gasIn16, minutesLater(2))).toBe(false);
   });
 
+  it('reads the same kind of request at another building as its own, at the scene or unplaced as the emergency’s', () => {
+    const wireAt18 = buildTicket(5, {
+      category: 'power',
+      text: '18号楼楼道里电线掉下来了 还在冒火花',
+      location: { ...buildTicket(5).location, building: 18, unit: null, room: null },
+      createdAt: at,
+    });
+    const outage = (building: number | null) =>
+      classification({ intent: 'grievance', category: 'power', location: place(building) });
+    expect(isAboutEmergency(outage(21), '21号楼也停电了', wireAt18, minutesLater(5))).toBe(false);
+    expect(isAboutEmergency(outage(18), '18号楼也停电了', wireAt18, minutesLater(5))).toBe(true);
+    expect(isAboutEmergency(outage(null), '我家也停电了', wireAt18, minutesLater(5))).toBe(true);
+  });
+
   it('reads a danger at another building, or of another kind at a building, as another emergency', () => {
     expect(isAboutEmergency(danger('fire_safety', 9), '9号楼也着火了', fireIn3, minutesLater(10))).toBe(
       false,

@@ -30,6 +30,7 @@ describe('openDuplicateQueries', () => {
       {
         place: { area: '幸福里二区' },
         categories: ['power'],
+        intents: ['grievance'],
         statuses: OPEN_STATUSES,
         createdFrom: new Date(NOW.getTime() - 12 * HOUR_MS),
         limit: 1,
