@@ -50,7 +50,9 @@ export const SUPPLY_WINDOW_H = 12;
  * (水管漏水、管子爆了、电线掉下来了、我家跳闸了). Such a report is its own problem at its own place; any other
  * report of a supply (停电了、没得电、冇水、水压很小、水是黄的、暖气不热) may be the whole compound's.
  */
-const LOCAL_FAULT = /漏|渗|滴|爆|破|裂|喷|冒|掉|断了|电线|电缆|跳闸|短路|火花|着火|烧/;
+// (not 烧 or 掉 alone: 「没气了 没法烧饭」 is the gas stop, 「掉电了」 is a power cut in many places)
+const LOCAL_FAULT =
+  /漏|渗|滴水|爆|破|裂|喷|冒(?:水|烟|火|出)|掉下|断了|电线|电缆|跳闸|短路|火花|着火|烧(?:起来|着|焦|坏)/;
 
 /** Whether a report of a supply tells a fault at one place (LOCAL_FAULT) rather than the supply off or bad. */
 export function isLocalFault(text: string): boolean {

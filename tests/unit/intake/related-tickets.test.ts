@@ -87,5 +87,7 @@ describe('isLocalFault', () => {
     '水压很小 洗衣机都进不了水',
     '水是黄的',
     '暖气不热',
+    '没气了 没法烧饭',
+    '又掉电了',
   ])('reads 「%s」 as a supply off or bad', (text) => expect(isLocalFault(text)).toBe(false));
 });
