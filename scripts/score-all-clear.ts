@@ -37,7 +37,7 @@ function score(name: string, lines: readonly ThreadLine[], said: (l: ThreadLine)
   return [right, yes.length, gold];
 }
 
-function report(file: string, lines: readonly ThreadLine[], reader: AllClearReader): void {
+function report(lines: readonly ThreadLine[], reader: AllClearReader): void {
   const said = (l: ThreadLine) => reader.isAllClear(l.text);
   score('every line', lines, said);
   score('reporter and staff', lines.filter((l) => l.role !== 'bystander'), said);
@@ -50,7 +50,6 @@ function report(file: string, lines: readonly ThreadLine[], reader: AllClearRead
     const p = reader.probability(l.text).toFixed(2);
     print(`    ${l.all_clear ? 'missed' : 'false '} ${p} ${l.thread}#${l.seq} ${l.role.padEnd(9)} ${l.text.replaceAll('\n', ' ⏎ ')}`);
   }
-  void file;
 }
 
 if (args[0] === '--lowo') {
@@ -59,7 +58,7 @@ if (args[0] === '--lowo') {
     const { reader, threshold } = trainedWithout(file);
     const lines = readThreadLines(file);
     print(`${basename(file)} (model trained on the other writers, threshold ${threshold}):`);
-    report(file, lines, reader);
+    report(lines, reader);
     const [r, s, g] = [
       lines.filter((l) => l.role !== 'bystander' && l.all_clear && reader.isAllClear(l.text)).length,
       lines.filter((l) => l.role !== 'bystander' && reader.isAllClear(l.text)).length,
@@ -83,6 +82,6 @@ if (args[0] === '--lowo') {
     const trained = shipped ? undefined : trainedWithout(file);
     const reader = trained?.reader ?? shippedAllClearReader();
     print(`${file} (${trained ? `trained on datasets/all-clear/ without it, ${trained.version}, threshold ${trained.threshold}` : 'the shipped model'}):`);
-    report(file, readThreadLines(file), reader);
+    report(readThreadLines(file), reader);
   }
 }

@@ -147,8 +147,8 @@ export function precisionRecall(
   return { precision: said === 0 ? 1 : right / said, recall: all === 0 ? 1 : right / all };
 }
 
-/** The lowest threshold (in steps of 0.05) whose out-of-fold precision reaches the target. */
-function chooseThreshold(probabilities: readonly number[], gold: readonly boolean[]): number {
+/** The lowest threshold (from 0.5 in steps of 0.05) whose out-of-fold precision reaches the target, else the fallback. */
+export function chooseThreshold(probabilities: readonly number[], gold: readonly boolean[]): number {
   for (let t = 0.5; t <= 0.951; t += 0.05) {
     const rounded = Math.round(t * 100) / 100;
     if (precisionRecall(probabilities, gold, rounded).precision >= TARGET_PRECISION) {
