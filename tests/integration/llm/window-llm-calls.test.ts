@@ -85,12 +85,13 @@ describe('a message read with the chatter before it costs the LLM one call at mo
   }, 60_000);
 
   it('asks about the joined text once when the window makes the request (a place, then the fault)', async () => {
-    expect(isRequest('3号楼2单元')).toBe(false);
+    // (a bare 「3号楼2单元」 now sits in the emergency grey zone: see docs/classifier.md, known limits)
+    expect(isRequest('我家是3号楼2单元')).toBe(false);
     server = await startFakeOpenAIServer();
     server.route = (body) =>
       lastUserText(body).includes('电梯') ? completion(VALID_REPLY) : completion(CHATTER_REPLY);
     app = await startInlineApp({ env: askEveryMessage(server.baseURL) });
-    await app.say({ room: YIQU, from: '王阿姨', text: '3号楼2单元' });
+    await app.say({ room: YIQU, from: '王阿姨', text: '我家是3号楼2单元' });
     await app.say({ room: YIQU, from: '王阿姨', text: '电梯又坏了，老人下不了楼' });
 
     // the place alone is chatter the model is sure of (never asked); the fault is asked about once, joined
