@@ -4,7 +4,7 @@ import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { emergencyCheckOf } from '../tickets/emergency-check.js';
+import { openedAsCheck } from '../tickets/emergency-check.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
@@ -157,10 +157,12 @@ export async function readCheckAllClear(
     limit: 20,
   });
   for (const t of recent) {
-    if (t.urgency === 'urgent' && mayCallOff(deps.directory, t, message)) {
-      if (emergencyCheckOf(await deps.tickets.events(t.number))) {
-        return readAllClear(deps, message, text, t);
-      }
+    if (
+      t.urgency === 'urgent' &&
+      mayCallOff(deps.directory, t, message) &&
+      (await openedAsCheck(deps.tickets, t.number))
+    ) {
+      return readAllClear(deps, message, text, t);
     }
   }
   return undefined;

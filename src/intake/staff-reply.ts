@@ -1,6 +1,6 @@
 import type { Directory } from '../directory/directory.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { emergencyCheckOf } from '../tickets/emergency-check.js';
+import { openedAsCheck } from '../tickets/emergency-check.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { handles } from '../tickets/ticket-roles.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
@@ -56,7 +56,7 @@ async function asksForTaking(deps: StaffReplyDeps, t: Ticket): Promise<boolean> 
   if (t.urgency === 'emergency' || t.intent === 'emergency') {
     return true;
   }
-  return emergencyCheckOf(await deps.tickets.events(t.number)) !== undefined;
+  return openedAsCheck(deps.tickets, t.number);
 }
 
 async function addressedTicket(deps: StaffReplyDeps, message: SeenMessage): Promise<Ticket | undefined> {

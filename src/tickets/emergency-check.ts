@@ -1,4 +1,5 @@
 import type { TicketEvent } from './ticket.js';
+import type { TicketStore } from './ticket-store.js';
 
 /**
  * An emergency check: a message the model reads as possibly an emergency without being sure. The ticket opens
@@ -37,4 +38,12 @@ export function emergencyCheckOf(
   } catch {
     return { asked: [], at: event.at };
   }
+}
+
+/** Whether the ticket was opened as an emergency check (read from its events). */
+export async function openedAsCheck(
+  tickets: Pick<TicketStore, 'events'>,
+  ticketNumber: number,
+): Promise<boolean> {
+  return emergencyCheckOf(await tickets.events(ticketNumber)) !== undefined;
 }
