@@ -4,21 +4,24 @@ import type { Classification } from '../labels/classification.js';
 import type { Body } from '../labels/labels.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isQuestionForm } from './conversation-cues.js';
+import { answerFromKnownProblem, type KnownProblemDeps } from './known-problem.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
 import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 
-export type AnswerQuestionDeps = OpenTicketDeps & {
-  knowledge: Answerer;
-  tickets: OpenTicketDeps['tickets'] & Pick<TicketStore, 'settleMessage'>;
-};
+export type AnswerQuestionDeps = OpenTicketDeps &
+  KnownProblemDeps & {
+    knowledge: Answerer;
+    tickets: OpenTicketDeps['tickets'] & KnownProblemDeps['tickets'] & Pick<TicketStore, 'settleMessage'>;
+  };
 
 /**
- * A resident's question: answered from the knowledge base when it has a good answer; otherwise the bot says
- * so and opens a question ticket for the liaison who can answer, with a response deadline, whose answer
- * (「答复 N 内容」) the bot relays to the asker. Never a promise that nobody keeps.
+ * A resident's question: answered from the knowledge base when it has a good answer; else, when it asks about
+ * a problem that has an open ticket (「几点来电啊？」), from that ticket (answerFromKnownProblem); otherwise the
+ * bot says so and opens a question ticket for the liaison who can answer, with a response deadline, whose
+ * answer (「答复 N 内容」) the bot relays to the asker. Never a promise that nobody keeps.
  */
 export async function answerQuestion(
   deps: AnswerQuestionDeps,
@@ -27,8 +30,14 @@ export async function answerQuestion(
   options: { ticketIfUnanswered: boolean } = { ticketIfUnanswered: true },
 ): Promise<boolean> {
   const found = await deps.knowledge.answer({ text: q.text, room: message.room });
-  if (found.kind !== 'answered' && !options.ticketIfUnanswered) {
-    return false;
+  if (found.kind !== 'answered') {
+    const { location } = placedRouting(deps, message, q.c, q.text);
+    if (await answerFromKnownProblem(deps, message, { c: q.c, location })) {
+      return true;
+    }
+    if (!options.ticketIfUnanswered) {
+      return false;
+    }
   }
   if (found.kind === 'answered') {
     const { outboxIds } = await deps.tickets.settleMessage(

@@ -84,9 +84,12 @@ export function isAgreement(text: string): boolean {
 }
 
 const QUESTION_FORM =
-  /[?？]\s*$|[吗呢么嘛不没]\s*[?？~～。!！]*\s*$|怎么|咋|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
+  /[?？]|[吗呢么嘛不没]\s*[~～。!！]*\s*$|吗[\s,，。!！~～]|怎么|咋|如何|哪里|哪儿|在哪|哪个|哪位|哪家|哪些|几点|几号|多少|多久|什么时候|啥时候|能不能|可不可以|可以不|有没有|是不是|是否|能否|要不要|中不中|行不行|谁|(\p{Script=Han})不\1/u;
 
-/** Worded as a question: a question mark or particle at the end, or a question word. */
+/**
+ * Worded as a question: a question mark anywhere (「来电了吗？我在单位」), a question particle at the end or before
+ * a pause, or a question word.
+ */
 export function isQuestionForm(text: string): boolean {
   return QUESTION_FORM.test(text);
 }

@@ -4,6 +4,7 @@ import { namedCompound } from '../classify/local/place.js';
 import type { Directory } from '../directory/directory.js';
 import type { Classification } from '../labels/classification.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { isAllClear } from '../tickets/all-clear-state.js';
 import { openedAsCheck } from '../tickets/emergency-check.js';
 import { isReporterOrCo } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
@@ -104,7 +105,9 @@ export function mayCallOff(directory: Directory, t: Ticket, message: SeenMessage
  * An all-clear (演习、虚惊一场、火已经灭了、人找到了、出来了, as the all-clear model reads a line) from the
  * reporter or staff: recorded on the ticket as
  * `all_clear`, the alerted staff told at once, and the ticket's reminders and escalation wait until a staff
- * member resolves it (办结) or work goes on (进展). Returns undefined when the message is no all-clear.
+ * member resolves it (办结) or work goes on (进展). Once it stands called off, a further all-clear is
+ * recorded and passed to the handlers in their next batch only. Returns undefined when the message is no
+ * all-clear.
  */
 export async function readAllClear(
   deps: EmergencyThreadDeps,
@@ -115,14 +118,29 @@ export async function readAllClear(
   if (!mayCallOff(deps.directory, t, message) || !saysAllClear(text)) {
     return undefined;
   }
+  const event = {
+    at: deps.clock.now(),
+    actor: message.sender,
+    type: 'all_clear',
+    detail: maskPersonalData(text),
+  };
+  const base = { intent: OUTCOMES.allClear, event, patch: {}, expectStatus: OPEN_STATUSES };
+  if (isAllClear(await deps.tickets.events(t.number))) {
+    // called off already: the alerted heard it; more of the same (「人还清醒」「女儿到医院了」) is for the
+    // handlers' next batch, not another alarm to every supervisor
+    const handlers = t.assignees.filter((name) => name !== message.sender);
+    return changeAndSettle(deps, message, t.number, {
+      ...base,
+      outbox: handlers.map((name) =>
+        notice(name, intakeReplies.emergencyThreadNotice(t, message.sender, text)),
+      ),
+    });
+  }
   const alerted = [...new Set([...t.assignees, ...deps.directory.supervisors()])].filter(
     (name) => name !== message.sender,
   );
   return changeAndSettle(deps, message, t.number, {
-    intent: OUTCOMES.allClear,
-    event: { at: deps.clock.now(), actor: message.sender, type: 'all_clear', detail: maskPersonalData(text) },
-    patch: {},
-    expectStatus: OPEN_STATUSES,
+    ...base,
     outbox: [
       ...(deps.directory.isStaff(message.sender, message.senderId)
         ? []

@@ -19,12 +19,15 @@ export function notifiesAt(reporters: number): boolean {
 /**
  * Joins another resident's report of the same problem at the same place to the open ticket: the sender
  * becomes a co-reporter (event `co_reporter_added`), the group reply gives the existing #N and how many
- * residents reported it, and the assignees hear of it at a few counts (2, 3, 5, 10, 20…). No new ticket.
+ * residents reported it (and, to a question about it, the latest note staff wrote for residents), and the
+ * assignees hear of it at a few counts (2, 3, 5, 10, 20…). No new ticket.
  */
 export async function joinAsCoReporter(
   deps: TicketChangeDeps,
   message: SeenMessage,
   t: Ticket,
+  /** The co-reporter asked about the problem: the reply answers with the latest note staff wrote for residents. */
+  options: { asked?: { at: Date; text: string } | null } = {},
 ): Promise<SettleResult> {
   const joined: Ticket = { ...t, ...withCoReporter(t, { id: message.senderId, name: message.sender }) };
   return changeAndSettle(deps, message, t.number, {
@@ -38,7 +41,12 @@ export async function joinAsCoReporter(
     patch: { coReporters: joined.coReporters, coReporterIds: joined.coReporterIds },
     expectStatus: OPEN_STATUSES,
     outbox: [
-      answer(message, intakeReplies.joinedTicket(joined)),
+      answer(
+        message,
+        options.asked === undefined
+          ? intakeReplies.joinedTicket(joined)
+          : intakeReplies.askedKnownProblem(joined, options.asked),
+      ),
       ...(notifiesAt(joined.coReporters.length + 1) ? t.assignees : []).map((name) =>
         ticketNotice(joined, name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),
       ),

@@ -131,8 +131,9 @@ function settingsOf(deps: IntakeDeps): IntakeSettings {
   return deps.settings ?? DEFAULT_INTAKE_SETTINGS;
 }
 
-async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promise<void> {
-  const settings = settingsOf(deps);
+async function readResidentText(given: IntakeDeps, received: SeenMessage): Promise<void> {
+  const settings = settingsOf(given);
+  const deps = { ...given, settings };
   // a quoted reply: the quote is context, the new part is the message
   const { quoted, text: newText } = parseQuote(received.text);
   const message = quoted ? { ...received, text: newText } : received;
@@ -147,7 +148,7 @@ async function readResidentText(deps: IntakeDeps, received: SeenMessage): Promis
     return;
   }
   const window = await readRequestWindow(deps.tickets, message, settings.aggregationWindowS);
-  const unlinked = await readRequest({ ...deps, settings }, message, window, around.c);
+  const unlinked = await readRequest(deps, message, window, around.c);
   if (!unlinked) {
     return;
   }

@@ -17,6 +17,7 @@ import {
 } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
+import { answerFromKnownProblem } from './known-problem.js';
 import type { OpenTicketDeps } from './open-new-ticket.js';
 import {
   alsoPlausible,
@@ -42,6 +43,8 @@ export type ReadRequestDeps = OpenTicketDeps &
       | 'ticketsAtPlace'
       | 'ticketsOfPerson'
       | 'settleMessage'
+      | 'recentTickets'
+      | 'events'
     >;
     classifier: Classifier;
     settings: IntakeSettings;
@@ -117,6 +120,11 @@ async function readAlone(
       return undefined;
     }
     if (!target && !stillThere && !(c.intent === 'grievance' && c.confidence >= SURE)) {
+      // 「怎么还没来水」 from a neighbour who reported nothing: the compound's water cut is theirs too
+      const { location } = placedRouting(deps, message, c, text);
+      if (await answerFromKnownProblem(deps, message, { c, location })) {
+        return undefined;
+      }
       if (asksTheBot(message) && isQuestionForm(text)) {
         // 「我交的申请审批过了没？」 asked of the bot: nothing of theirs is open here, so a person who knows answers
         return { c: { ...c, intent: 'inquiry', category: 'consultation' }, text };
@@ -137,6 +145,14 @@ async function readAlone(
   );
   const open = await findOpenDuplicate(deps.tickets, unlessOpen);
   if (open && (await joinOpen(deps, message, open)) !== 'moved') {
+    return undefined;
+  }
+  // 「电梯什么时候能修好啊？」 with no building, in a group where one lift is being fixed: that one
+  if (
+    !open &&
+    isQuestionForm(text) &&
+    (await answerFromKnownProblem(deps, message, { c, location: routing.location }))
+  ) {
     return undefined;
   }
   const closed = await findRecurrence(deps.tickets, problem, {

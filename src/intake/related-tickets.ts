@@ -27,13 +27,21 @@ type Problem = {
 /** A category this likely, next to the chosen one, still describes the same problem for joining an open ticket. */
 export const PLAUSIBLE_CATEGORY = 0.2;
 
-/** The categories other than the chosen one that the classifier gave at least PLAUSIBLE_CATEGORY. */
+/** Categories that name no problem: a report never joins a question ticket (consultation) through them, nor a question. */
+export const NO_PROBLEM: ReadonlySet<string> = new Set(['consultation', 'other', 'none']);
+
+/**
+ * The categories other than the chosen one that the classifier gave at least PLAUSIBLE_CATEGORY, among those
+ * that name a problem.
+ */
 export function alsoPlausible(c: {
   category: Category;
   category_probabilities?: Record<string, number>;
 }): Category[] {
   return Object.entries(c.category_probabilities ?? {})
-    .filter(([category, p]) => category !== c.category && p >= PLAUSIBLE_CATEGORY)
+    .filter(
+      ([category, p]) => category !== c.category && !NO_PROBLEM.has(category) && p >= PLAUSIBLE_CATEGORY,
+    )
     .map(([category]) => category as Category);
 }
 

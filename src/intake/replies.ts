@@ -1,3 +1,4 @@
+import { formatChinaShort } from '../clock/china-time.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { categoryName, placeText, publicPlaceText } from '../tickets/ticket-text.js';
@@ -28,6 +29,18 @@ export const intakeReplies = {
   joinedTicket: (t: Ticket) =>
     `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
     `${handlerOf(t)}正在跟进。发「进度 ${t.number}」可查看进度。`,
+
+  /**
+   * To a resident who asked about a problem that has an open ticket (「几点来电啊？」): the ticket, how many
+   * reported it, who follows it and the latest note staff wrote for residents.
+   */
+  askedKnownProblem: (t: Ticket, note: { at: Date; text: string } | null) =>
+    `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
+    `${handlerOf(t)}正在跟进。` +
+    (note
+      ? `最新进展（${formatChinaShort(note.at)}）：${quote(note.text).replace(/[。.!！~～\s]+$/u, '')}。`
+      : '') +
+    `发「进度 ${t.number}」可查看进度。`,
 
   /** To the assignees: one more resident reported their ticket. */
   coReporterNotice: (t: Ticket, who: string, text: string) =>

@@ -29,6 +29,8 @@ export const OUTCOMES = {
   allClear: 'all_clear',
   /** Talk in the group about an open emergency, added to it for the responders. */
   emergencyThread: 'emergency_thread',
+  /** A question about a problem elsewhere (another compound's power cut), answered from its ticket. */
+  answeredFromTicket: 'answered_from_ticket',
   /** A quoted reply that agreed with an open report: the sender joined it. */
   quoteJoined: 'quote_joined',
 } as const;

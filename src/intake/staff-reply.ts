@@ -1,18 +1,24 @@
+import type { Classifier } from '../classify/classifier.js';
 import type { Directory } from '../directory/directory.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import { openedAsCheck } from '../tickets/emergency-check.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { handles } from '../tickets/ticket-roles.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import type { IntakeSettings } from './intake-settings.js';
+import { findKnownProblem, subjectOf } from './known-problem.js';
 import { parseQuote } from './quote.js';
+import { placedRouting } from './read-request.js';
 import { findAddressedTicket, findQuotedTicket, OPEN_STATUSES } from './related-tickets.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
 export type StaffReplyDeps = TicketChangeDeps & {
-  tickets: TicketChangeDeps['tickets'] & Pick<TicketStore, 'recentTickets' | 'recentMessages' | 'events'>;
+  tickets: TicketChangeDeps['tickets'] &
+    Pick<TicketStore, 'recentTickets' | 'recentMessages' | 'events' | 'ticketsAtPlace'>;
   directory: Directory;
+  classifier: Pick<Classifier, 'classify'>;
   settings: Pick<IntakeSettings, 'mergeWindowH'>;
 };
 
@@ -24,13 +30,16 @@ export type StaffReplyDeps = TicketChangeDeps & {
  * answered where they asked, so the response deadline stops and no reminder or 督办 says otherwise (not for
  * an emergency or an emergency check, which wait for 接单). It does not accept or resolve the ticket: that
  * still takes 接单 and 办结 with evidence. Nothing is sent: the resident has read the answer in the group.
- * `undefined` when the line answers no open ticket (findAddressedTicket: the resident's last words).
+ * A line that addresses nobody but tells how a known problem stands (updatedTicket) is recorded the same way
+ * as `staff_update`: a neighbour asking about the problem is then told it. `undefined` when the line answers
+ * no open ticket (findAddressedTicket: the resident's last words) and tells of none.
  */
 export async function readStaffReply(
   deps: StaffReplyDeps,
   message: SeenMessage,
 ): Promise<SettleResult | undefined> {
-  const t = await addressedTicket(deps, message);
+  const addressed = await addressedTicket(deps, message);
+  const t = addressed ?? (addresses(message.text) ? undefined : await updatedTicket(deps, message));
   if (!t) {
     return undefined;
   }
@@ -41,7 +50,12 @@ export async function readStaffReply(
     !(await asksForTaking(deps, t));
   return changeAndSettle(deps, message, t.number, {
     intent: OUTCOMES.staffReply,
-    event: { at: now, actor: message.sender, type: 'staff_replied', detail: maskPersonalData(message.text) },
+    event: {
+      at: now,
+      actor: message.sender,
+      type: addressed ? 'staff_replied' : 'staff_update',
+      detail: maskPersonalData(message.text),
+    },
     patch: responds ? { respondedAt: now } : {},
     expectStatus: OPEN_STATUSES,
     outbox: [],
@@ -57,6 +71,35 @@ async function asksForTaking(deps: StaffReplyDeps, t: Ticket): Promise<boolean> 
     return true;
   }
   return openedAsCheck(deps.tickets, t.number);
+}
+
+/** A line that quotes someone or begins with an @: it answers that person, or nobody's ticket. */
+const addresses = (text: string) => parseQuote(text).quoted !== null || /^\s*[@＠]/.test(text);
+
+/**
+ * The ticket a staff line addressing nobody tells the group about (「热力公司的师傅已经到换热站了」): the one
+ * open ticket of the line's subject where the group lives (findKnownProblem), read by the local model only.
+ */
+async function updatedTicket(deps: StaffReplyDeps, message: SeenMessage): Promise<Ticket | undefined> {
+  const c = await deps.classifier.classify({
+    text: capText(message.text, MAX_CLASSIFIED_CHARS),
+    roomTopic: message.room ?? undefined,
+    draft: true,
+  });
+  const subject = subjectOf(c);
+  if (!subject) {
+    return undefined;
+  }
+  const { location } = placedRouting(deps, message, c, message.text);
+  return findKnownProblem(
+    deps,
+    message,
+    { subject, location },
+    {
+      now: deps.clock.now(),
+      mergeWindowH: deps.settings.mergeWindowH,
+    },
+  );
 }
 
 async function addressedTicket(deps: StaffReplyDeps, message: SeenMessage): Promise<Ticket | undefined> {

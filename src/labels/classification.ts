@@ -15,7 +15,10 @@ export const ClassificationSchema = z.object({
   place: z.enum(['street', 'compound', 'unknown']).default('unknown'),
   /** Calibrated probability of each intent (local model), summing to 1; empty when not known. */
   probabilities: z.record(z.string(), z.number()).default({}),
-  /** Calibrated probability of the likelier categories (local model, those ≥ 0.05); empty when not known. */
+  /**
+   * Calibrated probability of the likelier categories (local model, those ≥ 0.05); empty when not known. For a
+   * message that is no request (chatter, feedback), what it would be about as one: the subject of a question.
+   */
   category_probabilities: z.record(z.string(), z.number()).optional(),
   /** The learned body suggestion (local model, bodies ≥ 0.01) that the routing table chose from. */
   body_probabilities: z.record(z.string(), z.number()).optional(),

@@ -40,8 +40,9 @@ export const eventsOf = (events: readonly TicketEvent[], type: string): TicketEv
   events.filter((e) => e.type === type);
 
 /**
- * When the handling side first responded: 接单, or an earlier answer to the reporter in the group from
- * someone who works the ticket (`staff_replied`, which sets the ticket's `respondedAt`).
+ * When the handling side first responded: 接单, or an earlier answer to the reporter in the group, or word
+ * to the group of how the problem stands, from someone who works the ticket (`staff_replied`,
+ * `staff_update`, which set the ticket's `respondedAt`).
  */
 export function respondedAt(ticket: Ticket, events: readonly TicketEvent[]): Date | null {
   const accepted = eventsOf(events, 'accept')[0]?.at ?? null;

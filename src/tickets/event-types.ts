@@ -26,6 +26,12 @@ export const EVENT_TYPES = [
    * detail. From someone who works the ticket it is the ticket's first response when none came before.
    */
   'staff_replied',
+  /**
+   * A staff member told a residents' group how a problem with an open ticket stands, addressing nobody
+   * (「热力公司的师傅已经到换热站了」): the one open ticket of the line's subject where the group lives. Their words
+   * are the detail; from someone who works the ticket it is a response like `staff_replied`.
+   */
+  'staff_update',
   /** The bot asked the reporter (and co-reporters) to confirm a resolution. */
   'confirmation_requested',
   /** The reporter rated the handling 1–5. */

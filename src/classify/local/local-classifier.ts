@@ -104,6 +104,7 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
   const cues = injected ? ['injection:ignored'] : [];
   const location = text ? extractLocation(text) : EMPTY_LOCATION;
   const pIntent = intentProbabilities.get(intent) ?? 0;
+  const categories = headProbabilities(model, 'category', row);
   if (!ACTIONABLE.has(intent)) {
     return {
       intent,
@@ -116,13 +117,13 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
       place: 'unknown',
       confidence: round(pIntent),
       probabilities,
-      category_probabilities: {},
+      // what it would be about as a request: the subject of a question read as chatter (「来电了吗？」)
+      category_probabilities: likelier(categories, 0.05),
       emergency_check: false,
       source: 'local',
       cues: [...cues, `model:${model.version}`],
     };
   }
-  const categories = headProbabilities(model, 'category', row);
   const category = (argmax(categories, (c) => intent === 'inquiry' || c !== 'consultation') ||
     'other') as Category;
   const bodySuggestion = headProbabilities(model, 'body', row);

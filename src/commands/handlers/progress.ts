@@ -1,5 +1,6 @@
 import type { Directory } from '../../directory/directory.js';
 import { maskPersonalData } from '../../privacy/mask.js';
+import { PUBLIC_DETAIL } from '../../tickets/public-notes.js';
 import type { Ticket, TicketEvent } from '../../tickets/ticket.js';
 import { isReporterOrCo } from '../authorize.js';
 import { commandReplies, refusalReasons, stepText } from '../replies.js';
@@ -8,9 +9,6 @@ import { done } from './context.js';
 import { loadTicket, refuse } from './ticket-ops.js';
 
 const LAST_STEPS = 3;
-/** Steps whose detail is a staff note residents may read (what is being done). */
-/** Steps whose words a resident may read: staff's notes to them, and what staff said in the group anyway. */
-const PUBLIC_DETAIL = new Set(['progress', 'resolve', 'staff_replied']);
 
 /**
  * 进度 N: status, category, place, who handles it and the last steps, for the reporter and co-reporters,

@@ -1,4 +1,5 @@
 import { afterDailySpan } from '../../clock/china-time.js';
+import { isAllClear } from '../../tickets/all-clear-state.js';
 import { openBlocker } from '../../tickets/blockers.js';
 import {
   CHECK_UNANSWERED,
@@ -98,20 +99,6 @@ export function planTimers(
 function quietened(c: Candidate, quietHours: string): Candidate {
   const at = afterDailySpan(c.at, quietHours);
   return at === c.at ? c : { ...c, at };
-}
-
-/** Events after an all-clear that mean the danger is back or work goes on: the deadlines run again. */
-const LIFTS_ALL_CLEAR = ['update', 'reopen', 'reject', 'co_reporter_added', 'supplemented'];
-
-/**
- * An emergency the reporter or staff called off (演习, 虚惊一场) waits for a staff member: no reminders or
- * escalations until one resolves it (办结) or the danger or the work goes on (进展, a new report of it).
- */
-export function isAllClear(events: readonly TicketEvent[]): boolean {
-  const clear = lastOf(events, ['all_clear']);
-  return (
-    clear !== undefined && lastOf(events.slice(events.indexOf(clear) + 1), LIFTS_ALL_CLEAR) === undefined
-  );
 }
 
 /** A reopen after a resolution whose paused time was not yet added to the deadlines. */

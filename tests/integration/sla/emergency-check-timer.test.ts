@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ClockedApp, GROUP, privateTo, startClockedApp } from './timers-helpers.js';
 
-// read by the shipped model as a possible emergency it is not sure of (an emergency check): checked below
-const SPARKS = '4号楼电表箱一直滋滋响还冒火花';
+// read by the shipped model as a possible emergency it is not sure of (an emergency check): checked below. In
+// the middle of the grey zone (P(emergency) about 0.12, a check from 0.04, sure from 0.46), so a retrained
+// model keeps it there
+const CRACKLING = '4号楼楼道电线老化 一直滋滋响';
 
 const checkAlerts = (app: ClockedApp, name: string) =>
   privateTo(app, name).filter((m) => m.text.startsWith('【紧急核实】'));
@@ -16,7 +18,7 @@ describe('an emergency check on the real pipeline: asked of two, the rest alerte
 
   it('asks the grid worker and the duty supervisor at once, and the other supervisors after 15 minutes unanswered', async () => {
     app = await startClockedApp('2026-11-30 09:00');
-    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    await app.say({ from: '王阿姨', room: GROUP, text: CRACKLING });
     const [check] = await app.events(1, 'emergency_check');
     expect(check?.detail).toBe(JSON.stringify({ asked: ['李明', '刘桂兰'] }));
     expect(checkAlerts(app, '李明')).toHaveLength(1);
@@ -43,7 +45,7 @@ describe('an emergency check on the real pipeline: asked of two, the rest alerte
 
   it('alerts nobody else when the grid worker takes it in time', async () => {
     app = await startClockedApp('2026-11-30 09:00');
-    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    await app.say({ from: '王阿姨', room: GROUP, text: CRACKLING });
     expect(await app.events(1, 'emergency_check')).toHaveLength(1);
     await app.advance('2026-11-30 09:05');
 
@@ -58,7 +60,7 @@ describe('an emergency check on the real pipeline: asked of two, the rest alerte
 
   it('lets the reporter call the check off in the group: recorded, the checkers told, nobody else alerted', async () => {
     app = await startClockedApp('2026-11-30 09:00');
-    await app.say({ from: '王阿姨', room: GROUP, text: SPARKS });
+    await app.say({ from: '王阿姨', room: GROUP, text: CRACKLING });
     await app.advance('2026-11-30 09:04');
     // a neighbour's worry is no all-clear; the reporter's own is
     await app.say({ from: '陈大爷', room: GROUP, text: '没事吧？' });

@@ -1,0 +1,150 @@
+import type { Directory } from '../directory/directory.js';
+import type { Classification } from '../labels/classification.js';
+import type { Category } from '../labels/labels.js';
+import { latestPublicNote } from '../tickets/public-notes.js';
+import { isReporterOrCo } from '../tickets/reporters.js';
+import type { Ticket } from '../tickets/ticket.js';
+import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
+import { type FollowUpDeps, recordFollowUp } from './follow-up.js';
+import type { IntakeSettings } from './intake-settings.js';
+import { joinAsCoReporter } from './join-ticket.js';
+import { findOpenDuplicate, NO_PROBLEM, OPEN_STATUSES, openDuplicateQueries } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
+import { answer } from './reply-to.js';
+import { OUTCOMES } from './request-window.js';
+import type { SettleResult } from './settle-on-ticket.js';
+
+/**
+ * How likely the subject the classifier reads in a question must be: more likely than every other subject
+ * together, so 「几点来电啊？」 is about power and 「菜鸟驿站几点关门」 about nothing the bot keeps tickets of.
+ */
+export const SUBJECT_P = 0.5;
+
+/** How many of a group's open tickets are looked at for the one a question without a place is about. */
+const ROOM_CANDIDATES = 200;
+
+/**
+ * The problem a question or a chase is about, as the classifier's category head reads it (it reads the subject
+ * of any message, a question read as chatter included): its likeliest category when that is at least
+ * SUBJECT_P likely and a problem at all.
+ */
+export function subjectOf(c: Pick<Classification, 'category_probabilities'>): Category | undefined {
+  const [best] = Object.entries(c.category_probabilities ?? {})
+    .filter(([category, p]) => !NO_PROBLEM.has(category) && p >= SUBJECT_P)
+    .sort((a, b) => b[1] - a[1]);
+  return best?.[0] as Category | undefined;
+}
+
+export type KnownProblemDeps = FollowUpDeps & {
+  tickets: FollowUpDeps['tickets'] & Pick<TicketStore, 'ticketsAtPlace' | 'recentTickets' | 'events'>;
+  directory: Pick<Directory, 'isStaff' | 'group'>;
+  settings: Pick<IntakeSettings, 'mergeWindowH'>;
+};
+
+/**
+ * A question about a problem that already has an open ticket (findKnownProblem) is answered from it: a
+ * neighbour, whose question says they have the problem too, joins it as a co-reporter and is told the
+ * ticket, how many reported it, who follows it and the latest note staff wrote for residents; someone from
+ * another compound is told the same without joining; the ticket's own reporter asking is chasing it. False when the question has no subject or no such ticket is open.
+ */
+export async function answerFromKnownProblem(
+  deps: KnownProblemDeps,
+  message: SeenMessage,
+  asked: { c: Pick<Classification, 'category_probabilities'>; location: Ticket['location'] },
+): Promise<boolean> {
+  const subject = subjectOf(asked.c);
+  if (!subject) {
+    return false;
+  }
+  const t = await findKnownProblem(
+    deps,
+    message,
+    { subject, location: asked.location },
+    { now: deps.clock.now(), mergeWindowH: deps.settings.mergeWindowH },
+  );
+  if (!t) {
+    return false;
+  }
+  let result: SettleResult;
+  if (isReporterOrCo(t, { id: message.senderId, name: message.sender })) {
+    result = await recordFollowUp(deps, message, t);
+  } else {
+    const note = latestPublicNote(await deps.tickets.events(t.number), (name) =>
+      deps.directory.isStaff(name),
+    );
+    const asked = note ? { at: note.at, text: note.detail } : null;
+    result = livesElsewhere(deps.directory, message, t)
+      ? await answerOnly(deps, message, t, asked)
+      : await joinAsCoReporter(deps, message, t, { asked });
+  }
+  deps.logger.info(
+    { event: 'intake.question.known_problem', messageKey: message.key, ticket: t.number, subject },
+    'question answered from an open ticket',
+  );
+  return result !== 'moved';
+}
+
+/**
+ * Whether the asker's group is another compound's than the ticket's: 「听说二区停电了 锦苑会不会也停啊」 in
+ * 锦苑's group asks about 二区's cut without having it.
+ */
+function livesElsewhere(
+  directory: Pick<Directory, 'group'>,
+  message: Pick<SeenMessage, 'room'>,
+  t: Ticket,
+): boolean {
+  const home = message.room === null ? undefined : directory.group(message.room)?.compound;
+  return home !== undefined && home !== null && t.location.compound !== null && home !== t.location.compound;
+}
+
+/** The ticket's state told to someone who asked about it without having the problem: nothing is joined. */
+async function answerOnly(
+  deps: KnownProblemDeps,
+  message: SeenMessage,
+  t: Ticket,
+  asked: { at: Date; text: string } | null,
+): Promise<SettleResult> {
+  const outcome = {
+    ticketNumber: t.number,
+    intent: OUTCOMES.answeredFromTicket,
+    handledAt: deps.clock.now(),
+  };
+  const { outboxIds } = await deps.tickets.settleMessage(message.key, outcome, [
+    answer(message, intakeReplies.askedKnownProblem(t, asked)),
+  ]);
+  await deps.queue.enqueueOutbox(outboxIds);
+  return 'changed';
+}
+
+/**
+ * The open ticket a resident's question is about (「几点来电啊？」 while the compound's power cut is open,
+ * 「2号楼电梯好了吗？」): a ticket of the question's subject at the place it names, or for a supply anywhere in
+ * the compound (openDuplicateQueries, as a report would join); when the question names no place, the one
+ * open ticket of that subject reported in this group within the merge window (two or more: it is not known
+ * which).
+ */
+export async function findKnownProblem(
+  deps: { tickets: Pick<TicketStore, 'ticketsAtPlace' | 'recentTickets'> },
+  message: Pick<SeenMessage, 'room' | 'roomId'>,
+  asked: { subject: Category; location: Ticket['location'] },
+  input: { now: Date; mergeWindowH: number },
+): Promise<Ticket | undefined> {
+  const queries = openDuplicateQueries({ category: asked.subject, location: asked.location }, input);
+  const atPlace = await findOpenDuplicate(deps.tickets, queries);
+  if (
+    atPlace ||
+    asked.location.building !== null ||
+    asked.location.landmark !== null ||
+    message.room === null
+  ) {
+    return atPlace;
+  }
+  const open = await deps.tickets.recentTickets({
+    statuses: OPEN_STATUSES,
+    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * 3600_000),
+    sameRoomAs: { roomId: message.roomId, room: message.room },
+    limit: ROOM_CANDIDATES,
+  });
+  const same = open.filter((t) => t.category === asked.subject && t.intent !== 'inquiry');
+  return same.length === 1 ? same[0] : undefined;
+}
