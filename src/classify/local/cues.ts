@@ -45,7 +45,11 @@ const FAMILIES: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
     'urgent-words',
     /快来|快点来|快叫|救命|救救|来人|赶紧来|急急急|十万火急|\bhelp\b|\bsos\b|\bhurry\b|\bemergency\b/,
   ],
-  ['call-emergency', /110|119|120|报警|救护车|消防车|急救|\bambulance\b|\bpolice\b|\bcall 1/],
+  // 110, 119, 120 as numbers of their own: not inside a room (1102) or a count
+  [
+    'call-emergency',
+    /(?<!\d)(?:110|119|120)(?!\d)|报警|救护车|消防车|急救|\bambulance\b|\bpolice\b|\bcall 1/,
+  ],
   ['shout', /[!！]{2,}|快+[!！]/],
   // danger concepts
   [

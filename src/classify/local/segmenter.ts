@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { conceptCues } from './cues.js';
 import { glossOf } from './glossary.js';
+import { addHanPinyin, addTypedPinyin } from './pinyin.js';
 
 let jieba: Jieba | undefined;
 
@@ -14,6 +15,8 @@ export function segment(text: string): string[] {
 const SKIP = /^[\s\p{P}\p{S}\d]+$/u;
 const HAN_RUN = /[\p{Script=Han}]+/gu;
 const LATIN_WORD = /[a-z][a-z']+/g;
+/** Latin words in a row, separated by spaces only: pinyin typed word by word (dianti guanren le). */
+const LATIN_ROW = /[a-z]+(?:\s+[a-z]+)*/g;
 
 /** Concepts of danger, crossed with what changes their meaning (the past, a drill, a story, a question). */
 const DANGERS = new Set([
@@ -58,6 +61,7 @@ function addHanFeatures(features: Set<string>, text: string): void {
   }
   for (const run of text.match(HAN_RUN) ?? []) {
     const chars = [...run];
+    addHanPinyin(features, chars);
     for (let i = 0; i < chars.length; i++) {
       features.add(`u:${chars[i]}`);
       if (i + 1 < chars.length) {
@@ -72,8 +76,9 @@ function addHanFeatures(features: Set<string>, text: string): void {
 
 /**
  * Model features of a prepared text, each once: jieba words, character 1–3-grams of the Chinese runs (so
- * unseen compounds and dialect spellings still share evidence), Latin words, the concept cues, and the
- * danger cues crossed with their modifiers.
+ * unseen compounds and dialect spellings still share evidence), their syllable pairs and those of pinyin
+ * typed in Latin letters (so homophone typos share evidence with the word meant: pinyin.ts), Latin words,
+ * the concept cues, and the danger cues crossed with their modifiers.
  */
 export function featuresOf(text: string): string[] {
   const features = new Set<string>();
@@ -81,6 +86,9 @@ export function featuresOf(text: string): string[] {
   const latin = text.match(LATIN_WORD) ?? [];
   for (const word of latin) {
     features.add(`e:${word}`);
+  }
+  for (const row of text.match(LATIN_ROW) ?? []) {
+    addTypedPinyin(features, row.split(/\s+/));
   }
   // English words lend their Chinese (glossary.ts): "the lift is stuck" shares 电梯 and 困 with Chinese reports
   const gloss = glossOf(latin);

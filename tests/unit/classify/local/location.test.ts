@@ -36,6 +36,19 @@ describe('extractLocation', () => {
     ['gas smell in the whole of unit 2 building 30', { building: 30, unit: 2, room: null }],
     ['lift dark inside building 26, kids scared. 26-2', { building: 26, unit: 2, room: null }],
     ['楼下装修天天电钻 锦苑 23-1. 有时间规定吗', { building: 23, unit: 1, room: null }],
+    // a self-correction: the corrected place counts
+    ['3号楼 哦不对 4号楼 楼道灯坏了', { building: 4, unit: null, room: null }],
+    ['25栋1单元 哦说错了 2单元', { building: 25, unit: 2, room: null }],
+    ['我家11栋 噢不是 10栋', { building: 10, unit: null, room: null }],
+    ['3号楼2单元502 不对 503', { building: 3, unit: 2, room: 503 }],
+    ['3号楼2单元 不对 是5号楼', { building: 5, unit: null, room: null }],
+    ['3号楼的灯不对劲 一直闪', { building: 3, unit: null, room: null }],
+    // 同一栋 is the same building, not building 1; a floor before the room
+    ['同一栋', { building: null, unit: null, room: null }],
+    ['陶經理已經同26座嗰家人講咗', { building: 26, unit: null, room: null }],
+    ['12栋 11楼 1102', { building: 12, unit: null, room: 1102 }],
+    ['5号楼2单远', { building: 5, unit: 2, room: null }],
+    ['十二栋一单元一零零二 煤气泄漏了', { building: 12, unit: 1, room: 1002 }],
     // rooms said digit by digit (voice input): 幺 is the spoken 1
     ['八号楼五零二 楼上漏水', { building: 8, unit: null, room: 502 }],
     ['那个 二十四栋 嗯 我家是一五零三 暖气不热', { building: 24, unit: null, room: 1503 }],
