@@ -42,6 +42,10 @@ export const intakeReplies = {
       : '') +
     `发「进度 ${t.number}」可查看进度。`,
 
+  /** To a resident whose question a handler answered in the group: did it answer it? */
+  answeredInGroup: (t: Ticket) =>
+    `您的提问（#${t.number}）已在群里得到答复。已解答请回复「满意」，没有解答请回复「不满意」。`,
+
   /** To the assignees: one more resident reported their ticket. */
   coReporterNotice: (t: Ticket, who: string, text: string) =>
     `工单 #${t.number} 又有居民反映（${who}：「${quote(text)}」），已有${reporterCount(t)}位居民反映，请优先处理。`,

@@ -5,4 +5,5 @@ export {
   noticeAbout as ticketNotice,
   noticeTo as notice,
   privateTo as privately,
+  toReporter,
 } from '../outbox/address.js';

@@ -15,6 +15,8 @@ export const OUTCOMES = {
   ratingPressure: 'rating_pressure',
   /** A staff member's answer in the group to a resident with an open ticket: recorded on it. */
   staffReply: 'staff_reply',
+  /** A handler's answer in the group to a resident's open question: the question answered, as 答复 N. */
+  staffAnswer: 'staff_answer',
   /** A staff member's message in a residents' group that is not a command: not read as a request. */
   staff: 'staff',
   /** A staff member's private text that is not a valid command: answered with 帮助, not read as a request. */

@@ -2,7 +2,10 @@ import type { Classifier } from '../classify/classifier.js';
 import type { Directory } from '../directory/directory.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
+import { applyActions } from '../tickets/apply-action.js';
 import { openedAsCheck } from '../tickets/emergency-check.js';
+import { coReportersOf } from '../tickets/reporters.js';
+import { MIN_RESOLVE_TEXT_LENGTH, resolutionSteps } from '../tickets/resolution.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { handles } from '../tickets/ticket-roles.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
@@ -11,12 +14,14 @@ import { findKnownProblem, subjectOf } from './known-problem.js';
 import { parseQuote } from './quote.js';
 import { placedRouting } from './read-request.js';
 import { findAddressedTicket, findQuotedTicket, OPEN_STATUSES } from './related-tickets.js';
+import { intakeReplies } from './replies.js';
+import { privately, toReporter } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 
 export type StaffReplyDeps = TicketChangeDeps & {
   tickets: TicketChangeDeps['tickets'] &
-    Pick<TicketStore, 'recentTickets' | 'recentMessages' | 'events' | 'ticketsAtPlace'>;
+    Pick<TicketStore, 'recentTickets' | 'recentMessages' | 'events' | 'ticketsAtPlace' | 'getTicket'>;
   directory: Directory;
   classifier: Pick<Classifier, 'classify'>;
   settings: Pick<IntakeSettings, 'mergeWindowH'>;
@@ -44,10 +49,14 @@ export async function readStaffReply(
     return undefined;
   }
   const now = deps.clock.now();
-  const responds =
-    t.respondedAt === null &&
-    handles(deps.directory.person(message.sender, message.senderId), t) &&
-    !(await asksForTaking(deps, t));
+  const handler = handles(deps.directory.person(message.sender, message.senderId), t);
+  if (addressed && handler && t.intent === 'inquiry') {
+    const answered = await answerQuestionInGroup(deps, message, t);
+    if (answered !== undefined) {
+      return answered;
+    }
+  }
+  const responds = t.respondedAt === null && handler && !(await asksForTaking(deps, t));
   return changeAndSettle(deps, message, t.number, {
     intent: OUTCOMES.staffReply,
     event: {
@@ -60,6 +69,57 @@ export async function readStaffReply(
     expectStatus: OPEN_STATUSES,
     outbox: [],
   });
+}
+
+/**
+ * A handler's answer in the group to a resident's open question (「@王阿姨 周六上午有人值班」) is the question's
+ * answer, as 答复 N would give it: accepted if need be, resolved with the words as evidence, and the asker (and
+ * anyone who asked the same) asked to confirm, so the question is neither left waiting for 答复 nor pressed
+ * as late. Nothing relays the answer: the asker read it in the group. `undefined` when the words say too
+ * little to be an answer or the question moved meanwhile; the line is then recorded as a reply.
+ */
+async function answerQuestionInGroup(
+  deps: StaffReplyDeps,
+  message: SeenMessage,
+  t: Ticket,
+): Promise<SettleResult | undefined> {
+  const words = answerWords(message.text, t);
+  if ([...words].length < MIN_RESOLVE_TEXT_LENGTH || !OPEN_STATUSES.includes(t.status)) {
+    return undefined;
+  }
+  const at = deps.clock.now();
+  const what = maskPersonalData(words);
+  const res = await applyActions(deps.tickets, t.number, {
+    actor: message.sender,
+    at,
+    steps: resolutionSteps(t, { what, by: message.sender, at, acceptedWhy: '接单（在群里答复时）' }),
+    settles: { messageKey: message.key, intent: OUTCOMES.staffAnswer },
+    outbox: (next) => {
+      const text = intakeReplies.answeredInGroup(next);
+      return [toReporter(next, text), ...coReportersOf(next).map((c) => privately(c.name, text, c.id))];
+    },
+  });
+  if (!res.ok) {
+    return undefined;
+  }
+  await deps.queue.enqueueOutbox(res.outboxIds);
+  deps.logger.info(
+    { event: 'intake.question.answered_in_group', messageKey: message.key, ticket: t.number },
+    'question answered by staff in the group',
+  );
+  return 'changed';
+}
+
+/** The words of an answer: without the quote it answers, or the @ of the asker it begins with. */
+function answerWords(text: string, t: Ticket): string {
+  const { quoted, text: rest } = parseQuote(text);
+  if (quoted) {
+    return rest;
+  }
+  const addressed = text.trimStart().slice(1);
+  const names = [t.reporter, ...coReportersOf(t).map((c) => c.name)].sort((a, b) => b.length - a.length);
+  const name = names.find((n) => n.length > 0 && addressed.startsWith(n));
+  return (name ? addressed.slice(name.length) : addressed).replace(/^[\s\u2005,，:：]+/, '').trim();
 }
 
 /**

@@ -5,6 +5,7 @@ import { answerTo, noticeAbout, noticeTo, privateTo, toReporter } from '../../ou
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { WorkingCalendar } from '../../sla/working-calendar.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
+import { MIN_RESOLVE_TEXT_LENGTH } from '../../tickets/resolution.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../../tickets/ticket-store.js';
 import type { Command, CommandName } from '../command.js';
@@ -16,7 +17,10 @@ export type CommandSettings = {
   photoWindowMs: number;
 };
 
-export const DEFAULT_COMMAND_SETTINGS: CommandSettings = { minResolveTextLength: 4, photoWindowMs: 60_000 };
+export const DEFAULT_COMMAND_SETTINGS: CommandSettings = {
+  minResolveTextLength: MIN_RESOLVE_TEXT_LENGTH,
+  photoWindowMs: 60_000,
+};
 
 /** What the command handlers need: the store, the outbox queue, the directory and the clock. */
 export type CommandDeps = {

@@ -1,6 +1,7 @@
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
 import { coReportersOf } from '../../tickets/reporters.js';
+import { resolutionSteps } from '../../tickets/resolution.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { handles } from '../authorize.js';
 import { refusalReasons, workReplies } from '../replies.js';
@@ -30,32 +31,12 @@ export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => 
     return done(t.number, [ctx.privately(workReplies.resolveTooShort(t.number, min))]);
   }
   const what = maskPersonalData(command.text);
-  const asked = [t.reporter, ...coReportersOf(t).map((c) => c.name)];
   // one change: (accept,) resolve and the confirmation request, so a crash never leaves half of 办结 done
   const res = await actSteps(
     deps,
     ctx,
     t.number,
-    [
-      ...(t.status === 'open'
-        ? [
-            {
-              action: 'accept' as const,
-              detail: '接单（办结时）',
-              patch: { respondedAt: t.respondedAt ?? ctx.now },
-            },
-          ]
-        : []),
-      {
-        action: 'resolve',
-        detail: what,
-        patch: {
-          resolvedAt: ctx.now,
-          evidence: [...t.evidence, { kind: 'text', ref: what, at: ctx.now, by: ctx.message.sender }],
-        },
-      },
-      { eventType: 'confirmation_requested', detail: asked.join('、') },
-    ],
+    resolutionSteps(t, { what, by: ctx.message.sender, at: ctx.now, acceptedWhy: '接单（办结时）' }),
     (next) => [
       ctx.privately(
         next.intent === 'inquiry' ? workReplies.answered(next.number) : workReplies.resolved(next.number),
