@@ -45,12 +45,15 @@ export type KnownProblemDeps = FollowUpDeps & {
  * A question about a problem that already has an open ticket (findKnownProblem) is answered from it: a
  * neighbour, whose question says they have the problem too, joins it as a co-reporter and is told the
  * ticket, how many reported it, who follows it and the latest note staff wrote for residents; someone from
- * another compound is told the same without joining; the ticket's own reporter asking is chasing it. False when the question has no subject or no such ticket is open.
+ * another compound is told the same without joining; the ticket's own reporter asking is chasing it. False
+ * when the question has no subject or no such ticket is open. `placeLooked`: the caller already looked at the
+ * place as a report would (openDuplicateQueries) and found nothing, so only the group's one such ticket is left.
  */
 export async function answerFromKnownProblem(
   deps: KnownProblemDeps,
   message: SeenMessage,
   asked: { c: Pick<Classification, 'category_probabilities'>; location: Ticket['location'] },
+  options: { placeLooked?: boolean } = {},
 ): Promise<boolean> {
   const subject = subjectOf(asked.c);
   if (!subject) {
@@ -60,7 +63,11 @@ export async function answerFromKnownProblem(
     deps,
     message,
     { subject, location: asked.location },
-    { now: deps.clock.now(), mergeWindowH: deps.settings.mergeWindowH },
+    {
+      now: deps.clock.now(),
+      mergeWindowH: deps.settings.mergeWindowH,
+      placeLooked: options.placeLooked === true,
+    },
   );
   if (!t) {
     return false;
@@ -127,10 +134,10 @@ export async function findKnownProblem(
   deps: { tickets: Pick<TicketStore, 'ticketsAtPlace' | 'recentTickets'> },
   message: Pick<SeenMessage, 'room' | 'roomId'>,
   asked: { subject: Category; location: Ticket['location'] },
-  input: { now: Date; mergeWindowH: number },
+  input: { now: Date; mergeWindowH: number; placeLooked?: boolean },
 ): Promise<Ticket | undefined> {
   const queries = openDuplicateQueries({ category: asked.subject, location: asked.location }, input);
-  const atPlace = await findOpenDuplicate(deps.tickets, queries);
+  const atPlace = input.placeLooked ? undefined : await findOpenDuplicate(deps.tickets, queries);
   if (
     atPlace ||
     asked.location.building !== null ||

@@ -151,7 +151,7 @@ async function readAlone(
   if (
     !open &&
     isQuestionForm(text) &&
-    (await answerFromKnownProblem(deps, message, { c, location: routing.location }))
+    (await answerFromKnownProblem(deps, message, { c, location: routing.location }, { placeLooked: true }))
   ) {
     return undefined;
   }

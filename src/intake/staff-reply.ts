@@ -33,8 +33,9 @@ export type StaffReplyDeps = TicketChangeDeps & {
  * ticket (`staff_replied`, shown in 查询). From someone who works the ticket (assignee, the grid's worker,
  * the body's liaison, a supervisor) it is the ticket's response when none came before: the resident was
  * answered where they asked, so the response deadline stops and no reminder or 督办 says otherwise (not for
- * an emergency or an emergency check, which wait for 接单). It does not accept or resolve the ticket: that
- * still takes 接单 and 办结 with evidence. Nothing is sent: the resident has read the answer in the group.
+ * an emergency or an emergency check, which wait for 接单). It does not accept or resolve a request: that
+ * still takes 接单 and 办结 with evidence; a handler's answer to a resident's question does answer the question
+ * (answerQuestionInGroup). Nothing is relayed: the resident has read the answer in the group.
  * A line that addresses nobody but tells how a known problem stands (updatedTicket) is recorded the same way
  * as `staff_update`: a neighbour asking about the problem is then told it. `undefined` when the line answers
  * no open ticket (findAddressedTicket: the resident's last words) and tells of none.
