@@ -45,14 +45,14 @@ export type KnownProblemDeps = FollowUpDeps & {
  * A question about a problem that already has an open ticket (findKnownProblem) is answered from it: a
  * neighbour, whose question says they have the problem too, joins it as a co-reporter and is told the
  * ticket, how many reported it, who follows it and the latest note staff wrote for residents; someone from
- * another compound is told the same without joining; the ticket's own reporter asking is chasing it. False
+ * another compound, or talk the classifier reads as chatter, is told the same without joining; the ticket's own reporter asking is chasing it. False
  * when the question has no subject or no such ticket is open. `placeLooked`: the caller already looked at the
  * place as a report would (openDuplicateQueries) and found nothing, so only the group's one such ticket is left.
  */
 export async function answerFromKnownProblem(
   deps: KnownProblemDeps,
   message: SeenMessage,
-  asked: { c: Pick<Classification, 'category_probabilities'>; location: Ticket['location'] },
+  asked: { c: Pick<Classification, 'category_probabilities' | 'intent'>; location: Ticket['location'] },
   options: { placeLooked?: boolean } = {},
 ): Promise<boolean> {
   const subject = subjectOf(asked.c);
@@ -79,10 +79,12 @@ export async function answerFromKnownProblem(
     const note = latestPublicNote(await deps.tickets.events(t.number), (name) =>
       deps.directory.isStaff(name),
     );
-    const asked = note ? { at: note.at, text: note.detail } : null;
-    result = livesElsewhere(deps.directory, message, t)
-      ? await answerOnly(deps, message, t, asked)
-      : await joinAsCoReporter(deps, message, t, { asked });
+    const latest = note ? { at: note.at, text: note.detail } : null;
+    // talk worded as a question (「你看看是不是空开跳了」) is answered but says too little to count as a report
+    const onlyTold = asked.c.intent === 'chatter' || livesElsewhere(deps.directory, message, t);
+    result = onlyTold
+      ? await answerOnly(deps, message, t, latest)
+      : await joinAsCoReporter(deps, message, t, { asked: latest });
   }
   deps.logger.info(
     { event: 'intake.question.known_problem', messageKey: message.key, ticket: t.number, subject },

@@ -120,9 +120,11 @@ async function readAlone(
       return undefined;
     }
     if (!target && !stillThere && !(c.intent === 'grievance' && c.confidence >= SURE)) {
-      // 「怎么还没来水」 from a neighbour who reported nothing: the compound's water cut is theirs too
+      // 「怎么还没来水」 from a neighbour who reported nothing: the compound's water cut is theirs too (a
+      // question or a chase; 「燃气公司的人来开阀了，火打着了」 asks nothing)
+      const asks = isQuestionForm(text) || isFollowUp(text);
       const { location } = placedRouting(deps, message, c, text);
-      if (await answerFromKnownProblem(deps, message, { c, location })) {
+      if (asks && (await answerFromKnownProblem(deps, message, { c, location }))) {
         return undefined;
       }
       if (asksTheBot(message) && isQuestionForm(text)) {

@@ -100,6 +100,20 @@ describe('a question about a problem that has an open ticket is answered from it
     expect(reply?.text).toContain('已有1位居民反映');
   });
 
+  it('answers talk worded as a question without counting it a report, and takes no word that it is fixed as one', async () => {
+    const { app, clock } = bot;
+    await app.say({ from: '赵姐', room: ERQU, text: '16号楼停电了，家里灯全灭了，冰箱也不响了' });
+    clock.advance(20 * MINUTE);
+    await app.say({ from: '小胡同', room: ERQU, text: '我就在16号楼，家里有电，你看看是不是空开跳了' });
+    clock.advance(20 * MINUTE);
+    await app.say({ from: '开心果', room: ERQU, text: '供电公司的人来了，灯亮了👍' });
+
+    const [power] = await app.tickets.listTickets();
+    expect(power?.coReporters).toEqual([]);
+    expect(app.sent.find((m) => m.room === ERQU && m.mentions.includes('小胡同'))?.text).toContain('#1');
+    expect(app.sent.some((m) => m.mentions.includes('开心果'))).toBe(false);
+  });
+
   it('does not take a question about something else into an open ticket', async () => {
     const { app, clock } = bot;
     await app.say({ from: '赵姐', room: ERQU, text: '16号楼停电了，家里灯全灭了，冰箱也不响了' });
