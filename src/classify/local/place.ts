@@ -51,15 +51,22 @@ function shortName(name: string, compounds: ReadonlyArray<{ name: string }>): st
   return prefix > 0 && alias.length >= 2 && alias !== name ? alias : undefined;
 }
 
-/** The community's compound a text names, by its name or its short name (一区), if any. */
+/**
+ * The community's compound a text names, by its name or its short name (一区), if any; of several, the one
+ * named first (「听说二区停电了 锦苑会不会也停啊」 is about 二区).
+ */
 export function namedCompound(text: string, directory: Pick<Directory, 'data'>): CompoundData | undefined {
-  return (
-    directory.data.compounds.find((c) => text.includes(c.name)) ??
-    directory.data.compounds.find((c) => {
-      const alias = shortName(c.name, directory.data.compounds);
-      return alias !== undefined && text.includes(alias);
-    })
-  );
+  let first: { compound: CompoundData; at: number } | undefined;
+  for (const c of directory.data.compounds) {
+    const alias = shortName(c.name, directory.data.compounds);
+    const at = [text.indexOf(c.name), alias === undefined ? -1 : text.indexOf(alias)]
+      .filter((i) => i >= 0)
+      .reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+    if (Number.isFinite(at) && (!first || at < first.at)) {
+      first = { compound: c, at };
+    }
+  }
+  return first?.compound;
 }
 
 /** Decides the place from text cues, the directory (building → compound) and, weakly, the group it came from. */
