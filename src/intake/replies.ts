@@ -16,6 +16,11 @@ const quote = (text: string) => {
 
 const handlerOf = (t: Ticket) => (t.assignees.length > 0 ? `网格员${t.assignees[0]}` : '工作人员');
 
+/** An open ticket about the problem, in a sentence: where, what, #N, how many reported it, who follows it. */
+const inHand = (t: Ticket) =>
+  `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
+  `${handlerOf(t)}正在跟进。`;
+
 export const intakeReplies = {
   /** To the grid party branch secretary: an urgent ticket opened in their grid. */
   branchUrgentNotice: (t: Ticket, branch: string, handler: string) =>
@@ -26,17 +31,14 @@ export const intakeReplies = {
     `\n可对接资源：${matched.map((r) => `${r.name}（${r.contact}）`).join('、')}。详情发「资源 ${n}」，对接发「对接 ${n} 资源名」。`,
 
   /** To a resident whose report joined an open ticket about the same problem at the same place. */
-  joinedTicket: (t: Ticket) =>
-    `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
-    `${handlerOf(t)}正在跟进。发「进度 ${t.number}」可查看进度。`,
+  joinedTicket: (t: Ticket) => `${inHand(t)}发「进度 ${t.number}」可查看进度。`,
 
   /**
    * To a resident who asked about a problem that has an open ticket (「几点来电啊？」): the ticket, how many
    * reported it, who follows it and the latest note staff wrote for residents.
    */
   askedKnownProblem: (t: Ticket, note: { at: Date; text: string } | null) =>
-    `${publicPlaceText(t)}的${categoryName(t.category)}问题已在工单 #${t.number} 中办理，已有${reporterCount(t)}位居民反映，` +
-    `${handlerOf(t)}正在跟进。` +
+    inHand(t) +
     (note
       ? `最新进展（${formatChinaShort(note.at)}）：${quote(note.text).replace(/[。.!！~～\s]+$/u, '')}。`
       : '') +
