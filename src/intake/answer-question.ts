@@ -10,6 +10,7 @@ import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
+import { settleAndQueue } from './settle-on-ticket.js';
 
 export type AnswerQuestionDeps = OpenTicketDeps &
   KnownProblemDeps & {
@@ -40,12 +41,12 @@ export async function answerQuestion(
     }
   }
   if (found.kind === 'answered') {
-    const { outboxIds } = await deps.tickets.settleMessage(
-      message.key,
-      { ticketNumber: null, intent: `${OUTCOMES.answered}:${found.entryId}`, handledAt: deps.clock.now() },
+    await settleAndQueue(
+      deps,
+      message,
+      { ticketNumber: null, intent: `${OUTCOMES.answered}:${found.entryId}` },
       [answer(message, intakeReplies.knowledgeAnswer(found.title, found.text))],
     );
-    await deps.queue.enqueueOutbox(outboxIds);
     deps.logger.info(
       { event: 'intake.question.answered', messageKey: message.key, entry: found.entryId },
       'question answered from the knowledge base',

@@ -8,7 +8,12 @@ import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
-import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
+import {
+  changeAndSettle,
+  type SettleResult,
+  settleAndQueue,
+  type TicketChangeDeps,
+} from './settle-on-ticket.js';
 
 export type FollowUpDeps = TicketChangeDeps & {
   tickets: Pick<TicketStore, 'ticketsOfPerson' | 'change' | 'getMessage' | 'settleMessage'>;
@@ -115,7 +120,5 @@ async function settleWith(
   ticketNumber: number | null,
   outbox: OutboxMessage[],
 ): Promise<void> {
-  const outcome = { ticketNumber, intent: OUTCOMES.followUp, handledAt: deps.clock.now() };
-  const { outboxIds } = await deps.tickets.settleMessage(message.key, outcome, outbox);
-  await deps.queue.enqueueOutbox(outboxIds);
+  await settleAndQueue(deps, message, { ticketNumber, intent: OUTCOMES.followUp }, outbox);
 }

@@ -12,7 +12,7 @@ import { findOpenDuplicate, NO_PROBLEM, OPEN_STATUSES, openDuplicateQueries } fr
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
-import type { SettleResult } from './settle-on-ticket.js';
+import { type SettleResult, settleAndQueue } from './settle-on-ticket.js';
 
 /**
  * How likely the subject the classifier reads in a question must be: more likely than every other subject
@@ -113,15 +113,9 @@ async function answerOnly(
   t: Ticket,
   asked: { at: Date; text: string } | null,
 ): Promise<SettleResult> {
-  const outcome = {
-    ticketNumber: t.number,
-    intent: OUTCOMES.answeredFromTicket,
-    handledAt: deps.clock.now(),
-  };
-  const { outboxIds } = await deps.tickets.settleMessage(message.key, outcome, [
+  await settleAndQueue(deps, message, { ticketNumber: t.number, intent: OUTCOMES.answeredFromTicket }, [
     answer(message, intakeReplies.askedKnownProblem(t, asked)),
   ]);
-  await deps.queue.enqueueOutbox(outboxIds);
   return 'changed';
 }
 

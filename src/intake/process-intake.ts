@@ -33,6 +33,7 @@ import { findQuotedTicket } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, notice } from './reply-to.js';
 import { OUTCOMES, readRequestWindow } from './request-window.js';
+import { settleAndQueue } from './settle-on-ticket.js';
 import { readStaffReply } from './staff-reply.js';
 import { attachPhoto } from './supplement-ticket.js';
 import type { MediaFiles, Transcriber } from './voice.js';
@@ -387,10 +388,5 @@ async function settle(
   intent: string | null,
   outbox: OutboxMessage[],
 ): Promise<void> {
-  const { outboxIds } = await deps.tickets.settleMessage(
-    message.key,
-    { ticketNumber: null, intent, handledAt: deps.clock.now() },
-    outbox,
-  );
-  await deps.queue.enqueueOutbox(outboxIds);
+  await settleAndQueue(deps, message, { ticketNumber: null, intent }, outbox);
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logger.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import type { OutboxMessage } from '../tickets/outbox.js';
 import type { Change, SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 
 export type TicketChangeDeps = {
@@ -38,4 +39,19 @@ export async function changeAndSettle(
   }
   const seen = await deps.tickets.getMessage(message.key);
   return seen?.outcome ? 'seen' : 'moved';
+}
+
+/** Marks the message handled (the ticket it went to, if any, and what it was read as) and queues its replies. */
+export async function settleAndQueue(
+  deps: { tickets: Pick<TicketStore, 'settleMessage'>; queue: Pick<JobQueue, 'enqueueOutbox'>; clock: Clock },
+  message: SeenMessage,
+  outcome: { ticketNumber: number | null; intent: string | null },
+  outbox: readonly OutboxMessage[],
+): Promise<void> {
+  const { outboxIds } = await deps.tickets.settleMessage(
+    message.key,
+    { ...outcome, handledAt: deps.clock.now() },
+    outbox,
+  );
+  await deps.queue.enqueueOutbox(outboxIds);
 }
