@@ -4,18 +4,23 @@ import type { Classification } from '../labels/classification.js';
 import type { Body } from '../labels/labels.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isQuestionForm } from './conversation-cues.js';
-import { answerFromKnownProblem, type KnownProblemDeps } from './known-problem.js';
+import { answerFromKnownProblem, type KnownProblemDeps, subjectOf } from './known-problem.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
 import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
+import { joinOpenQuestion, type SameQuestionDeps } from './same-question.js';
 import { settleAndQueue } from './settle-on-ticket.js';
 
 export type AnswerQuestionDeps = OpenTicketDeps &
-  KnownProblemDeps & {
+  KnownProblemDeps &
+  SameQuestionDeps & {
     knowledge: Answerer;
-    tickets: OpenTicketDeps['tickets'] & KnownProblemDeps['tickets'] & Pick<TicketStore, 'settleMessage'>;
+    tickets: OpenTicketDeps['tickets'] &
+      KnownProblemDeps['tickets'] &
+      SameQuestionDeps['tickets'] &
+      Pick<TicketStore, 'settleMessage'>;
   };
 
 /**
@@ -34,6 +39,9 @@ export async function answerQuestion(
   if (found.kind !== 'answered') {
     const { location } = placedRouting(deps, message, q.c, q.text);
     if (await answerFromKnownProblem(deps, message, { c: q.c, location })) {
+      return true;
+    }
+    if (options.ticketIfUnanswered && (await joinOpenQuestion(deps, message, { c: q.c, location }))) {
       return true;
     }
     if (!options.ticketIfUnanswered) {
@@ -57,17 +65,24 @@ export async function answerQuestion(
   return true;
 }
 
-/** A question ticket for the liaison who can answer: the body of the related entry, else the committee. */
+/**
+ * A question ticket for the liaison who can answer. A question about a problem (「电什么时候能来」, subjectOf)
+ * takes that problem's category, as labels.md has an inquiry do, and the body the routing table gives it
+ * there: a knowledge-base entry that only shares words with it (the gas company's hours) does not route it.
+ * Any other question is a consultation for the body of the related entry, else the committee.
+ */
 async function openQuestionTicket(
   deps: AnswerQuestionDeps,
   message: SeenMessage,
   q: { c: Classification; text: string; body: Body | null },
 ): Promise<void> {
+  const subject = subjectOf(q.c);
+  const suggested = subject && q.c.category === subject ? q.c.body : q.body;
   const c: Classification = {
     ...q.c,
     intent: 'inquiry',
-    category: 'consultation',
-    body: q.body ?? 'committee',
+    category: subject ?? 'consultation',
+    body: suggested ?? 'committee',
     urgency: 'normal',
   };
   const routing = placedRouting(deps, message, c, q.text);

@@ -26,8 +26,12 @@ export async function joinAsCoReporter(
   deps: TicketChangeDeps,
   message: SeenMessage,
   t: Ticket,
-  /** The co-reporter asked about the problem: the reply answers with the latest note staff wrote for residents. */
-  options: { asked?: { at: Date; text: string } | null } = {},
+  options: {
+    /** The co-reporter asked about the problem: the reply answers with the latest note staff wrote for residents. */
+    asked?: { at: Date; text: string } | null;
+    /** The ticket is a question the co-reporter asked again: the reply says the answer will reach them too. */
+    question?: boolean;
+  } = {},
 ): Promise<SettleResult> {
   const joined: Ticket = { ...t, ...withCoReporter(t, { id: message.senderId, name: message.sender }) };
   return changeAndSettle(deps, message, t.number, {
@@ -43,9 +47,11 @@ export async function joinAsCoReporter(
     outbox: [
       answer(
         message,
-        options.asked === undefined
-          ? intakeReplies.joinedTicket(joined)
-          : intakeReplies.askedKnownProblem(joined, options.asked),
+        options.question
+          ? intakeReplies.joinedQuestion(joined, deps.clock.now())
+          : options.asked === undefined
+            ? intakeReplies.joinedTicket(joined)
+            : intakeReplies.askedKnownProblem(joined, options.asked),
       ),
       ...(notifiesAt(joined.coReporters.length + 1) ? t.assignees : []).map((name) =>
         ticketNotice(joined, name, intakeReplies.coReporterNotice(joined, message.sender, message.text)),

@@ -21,7 +21,7 @@ import { type SettleResult, settleAndQueue } from './settle-on-ticket.js';
 export const SUBJECT_P = 0.5;
 
 /** How many of a group's open tickets are looked at for the one a question without a place is about. */
-const ROOM_CANDIDATES = 200;
+export const ROOM_CANDIDATES = 200;
 
 /**
  * The problem a question or a chase is about, as the classifier's category head reads it (it reads the subject

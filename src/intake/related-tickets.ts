@@ -1,4 +1,4 @@
-import type { Category } from '../labels/labels.js';
+import type { Category, Intent } from '../labels/labels.js';
 import { coReportersOf } from '../tickets/reporters.js';
 import type { Ticket, TicketLocation, TicketStatus } from '../tickets/ticket.js';
 import type { PlaceQuery } from '../tickets/ticket-queries.js';
@@ -8,6 +8,9 @@ import { placeKey } from './same-place.js';
 
 /** Statuses in which a ticket is still being worked, so a second report joins it. */
 export const OPEN_STATUSES: readonly TicketStatus[] = ['open', 'accepted', 'returned'];
+
+/** Tickets about a problem to fix, which a report of the same problem joins (a question ticket is answered). */
+const PROBLEM_INTENTS: readonly Intent[] = ['grievance', 'emergency'];
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -83,7 +86,14 @@ export function openDuplicateQueries(
     return [];
   }
   const since = (hours: number) => new Date(input.now.getTime() - hours * HOUR_MS);
-  const query = { place, statuses: OPEN_STATUSES, createdFrom: since(input.mergeWindowH), limit: 1 };
+  // a question ticket is answered, not fixed: a report of its subject does not join it
+  const query = {
+    place,
+    statuses: OPEN_STATUSES,
+    intents: PROBLEM_INTENTS,
+    createdFrom: since(input.mergeWindowH),
+    limit: 1,
+  };
   const neighbours = (problem.alsoPlausible ?? []).filter((c) => c !== problem.category);
   const { compound } = problem.location;
   const supply = problem.localFault !== true && SUPPLY_CATEGORIES.has(problem.category) && compound !== null;

@@ -1,4 +1,4 @@
-import { formatChinaShort } from '../clock/china-time.js';
+import { deadlinePhrase, formatChinaShort } from '../clock/china-time.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { categoryName, placeText, publicPlaceText } from '../tickets/ticket-text.js';
@@ -43,6 +43,10 @@ export const intakeReplies = {
       ? `最新进展（${formatChinaShort(note.at)}）：${quote(note.text).replace(/[。.!！~～\s]+$/u, '')}。`
       : '') +
     `发「进度 ${t.number}」可查看进度。`,
+
+  /** To a resident who asked a question a neighbour's open question ticket already asks. */
+  joinedQuestion: (t: Ticket, now: Date) =>
+    `同样的问题邻居已经问过，已登记为 #${t.number}，${t.respondBy ? deadlinePhrase(t.respondBy, now) : '尽快'}答复，届时一并告诉您。`,
 
   /** To a resident whose question a handler answered in the group: did it answer it? */
   answeredInGroup: (t: Ticket) =>

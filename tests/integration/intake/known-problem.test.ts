@@ -114,6 +114,46 @@ describe('a question about a problem that has an open ticket is answered from it
     expect(app.sent.some((m) => m.mentions.includes('开心果'))).toBe(false);
   });
 
+  it('opens a question about a problem nobody reported for the body that fixes it, which a report then does not join', async () => {
+    const { app, clock } = bot;
+    await app.say({ from: '刘奶奶', room: ERQU, text: '请问16号楼什么时候能来电？' });
+    const [question] = await app.tickets.listTickets();
+    expect(question).toMatchObject({ intent: 'inquiry', category: 'power', body: 'power_co' });
+
+    clock.advance(10 * MINUTE);
+    await app.say({ from: '赵姐', room: ERQU, text: '16号楼停电了，家里灯全灭了，冰箱也不响了' });
+    const tickets = await app.tickets.listTickets();
+    expect(tickets).toHaveLength(2);
+    expect(tickets.find((t) => t.number !== question?.number)).toMatchObject({
+      intent: 'grievance',
+      category: 'power',
+    });
+    expect(question?.coReporters).toEqual([]);
+  });
+
+  it('lets a neighbour asking the same question join the open question, and relays the one answer to both', async () => {
+    const { app, clock } = bot;
+    await app.say({ from: '刘奶奶', room: ERQU, text: '请问16号楼什么时候能来电？' });
+    clock.advance(20 * MINUTE);
+    await app.say({ from: '胖虎', room: ERQU, text: '16号楼几点能来电呀？有知道的吗' });
+
+    const [question, ...others] = await app.tickets.listTickets();
+    expect(others).toEqual([]);
+    expect(question?.coReporters).toEqual(['胖虎']);
+    expect(app.sent.find((m) => m.room === ERQU && m.mentions.includes('胖虎'))?.text).toContain('#1');
+
+    const liaison =
+      question?.assignees.find((name) => name !== question.assignees[0]) ?? question?.assignees[0];
+    await app.say({ from: liaison ?? '', room: null, text: '答复 1 线路检修，预计今晚八点前恢复供电' });
+    for (const asker of ['刘奶奶', '胖虎']) {
+      expect(
+        app.sent.some(
+          (m) => m.text.includes('预计今晚八点前恢复供电') && (m.to === asker || m.mentions.includes(asker)),
+        ),
+      ).toBe(true);
+    }
+  });
+
   it('does not take a question about something else into an open ticket', async () => {
     const { app, clock } = bot;
     await app.say({ from: '赵姐', room: ERQU, text: '16号楼停电了，家里灯全灭了，冰箱也不响了' });

@@ -24,6 +24,7 @@ describe('openDuplicateQueries', () => {
         place: { building: 17 },
         categories: ['power'],
         statuses: OPEN_STATUSES,
+        intents: ['grievance', 'emergency'],
         createdFrom: new Date(NOW.getTime() - 72 * HOUR_MS),
         limit: 1,
       },
