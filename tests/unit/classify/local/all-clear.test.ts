@@ -5,6 +5,7 @@ import {
   loadAllClearModel,
   precisionRecall,
   saysAllClear,
+  sentencesOf,
   shippedAllClearReader,
   trainAllClearModel,
 } from '../../../../src/classify/local/all-clear.js';
@@ -88,6 +89,20 @@ describe('the all-clear model', () => {
     });
     // nothing said is no false alarm; nothing to find is nothing missed
     expect(precisionRecall([0.1], [false], 0.5)).toEqual({ precision: 1, recall: 1 });
+  });
+
+  it('reads a long update by its likeliest sentence, so an all-clear buried among other news still counts', () => {
+    const reader = loadAllClearModel(trainAllClearModel(SAMPLE));
+    const buried =
+      '跟大家说一下今天下午的情况：消防和物业都来过了，楼道的门窗也都打开通风了，二单元的住户暂时先在楼下广场等着。' +
+      '火灭了。明天上午物业会把楼道里堆的纸箱和旧家具全部清走，请大家配合，以后电动车一律不许推进楼道充电。';
+    expect(reader.probability(buried)).toBeGreaterThanOrEqual(reader.probability('火灭了'));
+    expect(reader.isAllClear(buried)).toBe(true);
+    // no sentence of it says the danger is over: the sentences add nothing the line did not say
+    const going = '消防车到了，正在往楼上铺水带。火还很大，二单元的住户都先下楼，大家别坐电梯。';
+    expect(reader.isAllClear(going)).toBe(false);
+    expect(sentencesOf('火灭了。人没事！明天再说')).toEqual(['火灭了', '人没事', '明天再说']);
+    expect(sentencesOf('火灭了')).toEqual([]);
   });
 
   it('ships a model that reads plain ends of danger, and not questions, help on the way or danger going on', () => {
