@@ -48,6 +48,7 @@ export function readAllClearExamples(files: readonly string[] = allClearFiles())
       text: l.text,
       allClear: l.all_clear,
       source: basename(file, '.jsonl'),
+      bystander: l.role === 'bystander',
     })),
   );
 }

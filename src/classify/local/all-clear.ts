@@ -12,8 +12,11 @@ import { messageFeatures } from './trained-model.js';
  * threshold favours precision over recall.
  */
 
-/** One labelled line of an emergency thread. */
-export type AllClearExample = { text: string; allClear: boolean; source: string };
+/**
+ * One labelled line of an emergency thread. `bystander`: a neighbour's line, which the bot never acts on (only
+ * the reporter's and staff's all-clears call an emergency off); it trains the model but does not set its threshold.
+ */
+export type AllClearExample = { text: string; allClear: boolean; source: string; bystander?: boolean };
 
 export type AllClearOptions = { l2: number; epochs: number; learningRate: number; folds: number };
 export const DEFAULT_ALL_CLEAR_OPTIONS: AllClearOptions = {
@@ -28,8 +31,11 @@ const TARGET_PRECISION = 0.9;
 /** The threshold when no candidate reaches the target: a line must be more likely an all-clear than not and then some. */
 const FALLBACK_THRESHOLD = 0.8;
 const DECIMALS = 1e5;
-/** How a line is read (lineProbability), part of the version: the same weights read otherwise are another model. */
-const READING = 'max of the line and its sentences';
+/**
+ * How a line is read (lineProbability) and where the threshold is set, part of the version: the same weights
+ * read or cut otherwise are another model.
+ */
+const READING = 'max of the line and its sentences; threshold on the reporter and staff lines';
 
 /** The model file (`models/all-clear-model.json`), written by `npm run train` beside the classifier's. */
 export type AllClearModelFile = {
@@ -39,7 +45,10 @@ export type AllClearModelFile = {
   options: AllClearOptions;
   /** P(all-clear) at or above which a line calls the emergency off. */
   threshold: number;
-  /** Out-of-fold precision and recall at the threshold (folds by writer when there are several). */
+  /**
+   * Out-of-fold precision and recall at the threshold (folds by writer when there are several), on the lines
+   * the bot acts on (the reporter's and staff's).
+   */
   outOfFold: { precision: number; recall: number };
   bias: number;
   /** Sorted features and, in the same order, each one's weight (the log-odds it adds, before scaling). */
@@ -199,8 +208,13 @@ export function trainAllClearModel(
   const lists = readings.map((r) => r[0] ?? []);
   const gold = examples.map((e) => e.allClear);
   const probabilities = outOfFold(examples, lists, readings, options);
-  const threshold = chooseThreshold(probabilities, gold);
-  const measured = precisionRecall(probabilities, gold, threshold);
+  // the threshold is set, and measured, on the lines the bot acts on: a neighbour's 「谢谢韩警官」 calls nothing off
+  const acted = examples.map((e, i) => (e.bystander === true ? -1 : i)).filter((i) => i >= 0);
+  const on = acted.length > 0 ? acted : examples.map((_, i) => i);
+  const actedP = on.map((i) => probabilities[i] ?? 0);
+  const actedGold = on.map((i) => gold[i] === true);
+  const threshold = chooseThreshold(actedP, actedGold);
+  const measured = precisionRecall(actedP, actedGold, threshold);
   const model = fitBinary(examples, lists, options);
   const features = [...model.features.keys()];
   const sha256 = createHash('sha256')

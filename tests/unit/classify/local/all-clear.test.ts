@@ -91,6 +91,19 @@ describe('the all-clear model', () => {
     expect(precisionRecall([0.1], [false], 0.5)).toEqual({ precision: 1, recall: 1 });
   });
 
+  it('sets its threshold on the lines it acts on, not on neighbours echoing the end of danger', () => {
+    // a neighbour's echo of an all-clear (labelled no all-clear: it is not theirs to call) looks like one
+    const echoes = ['火灭了 太好了', '人找到了就好', '没事了就好', '出来了就好'].map((text) => ({
+      text,
+      allClear: false,
+      source: 'b',
+    }));
+    const counted = trainAllClearModel([...SAMPLE, ...echoes]);
+    const asBystanders = trainAllClearModel([...SAMPLE, ...echoes.map((e) => ({ ...e, bystander: true }))]);
+    expect(asBystanders.threshold).toBeLessThan(counted.threshold);
+    expect(asBystanders.outOfFold.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('reads a long update by its likeliest sentence, so an all-clear buried among other news still counts', () => {
     const reader = loadAllClearModel(trainAllClearModel(SAMPLE));
     const buried =
