@@ -16,6 +16,7 @@ import {
 import { bodyFor } from '../../routing/body-table.js';
 import { extractLocation } from './location.js';
 import { resolvePlace } from './place.js';
+import { isPlaceAlone } from './place-alone.js';
 import { prepareText } from './prepare.js';
 import { featuresOf } from './segmenter.js';
 import { headProbabilities, type LocalModel, loadModel, modelRow, readModelFiles } from './trained-model.js';
@@ -51,8 +52,10 @@ const ACTIONABLE: ReadonlySet<Intent> = new Set(['grievance', 'emergency', 'inqu
 export function decideIntent(
   model: LocalModel,
   probabilities: ReadonlyMap<string, number>,
+  /** The message is a place alone (isPlaceAlone): it tells no danger, whatever weight its building carries. */
+  placeAlone = false,
 ): { intent: Intent; emergencyCheck: boolean } {
-  const pEmergency = probabilities.get('emergency') ?? 0;
+  const pEmergency = placeAlone ? 0 : (probabilities.get('emergency') ?? 0);
   if (pEmergency >= model.emergency.sure) {
     return { intent: 'emergency', emergencyCheck: false };
   }
@@ -100,9 +103,10 @@ function classifyWith(model: LocalModel, directory: Directory, input: ClassifyIn
   const row = modelRow(model, featuresOf(text));
   const intentProbabilities = headProbabilities(model, 'intent', row);
   const probabilities = Object.fromEntries(INTENTS.map((i) => [i, round(intentProbabilities.get(i) ?? 0)]));
-  const { intent, emergencyCheck } = decideIntent(model, intentProbabilities);
-  const cues = injected ? ['injection:ignored'] : [];
   const location = text ? extractLocation(text) : EMPTY_LOCATION;
+  const placeAlone = isPlaceAlone(text, location, directory);
+  const { intent, emergencyCheck } = decideIntent(model, intentProbabilities, placeAlone);
+  const cues = [...(injected ? ['injection:ignored'] : []), ...(placeAlone ? ['place-alone'] : [])];
   const pIntent = intentProbabilities.get(intent) ?? 0;
   const categories = headProbabilities(model, 'category', row);
   if (!ACTIONABLE.has(intent)) {

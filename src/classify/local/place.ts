@@ -35,7 +35,7 @@ const OTHER_COMPOUND =
   /[\u4e00-\u9fff]{2,3}(?:苑|园(?!林)|华庭|家园|新村|小区(?=\d|[一二三四五六七八九十])|宿舍|花园|公寓|嘉园)/;
 
 /** What residents call a compound among its siblings: 幸福里一区 → 一区 (the shared prefix dropped). */
-function shortName(name: string, compounds: ReadonlyArray<{ name: string }>): string | undefined {
+export function shortName(name: string, compounds: ReadonlyArray<{ name: string }>): string | undefined {
   let prefix = 0;
   for (const other of compounds) {
     if (other.name === name) {
