@@ -27,7 +27,9 @@ const STILL_THERE = [
 ];
 
 const THANKS = [
-  /谢谢|感谢|多谢|辛苦了|点赞|给力/,
+  /谢谢|感谢|多谢|唔该|辛苦了|点赞|给力/,
+  // English and mixed groups thank in English (「Thanks Chen Jing」「thank u 陈姐」「thx」)
+  /\bthank(?:s|\s*(?:you|u))\b|\bthx\b|\bmany thanks\b/i,
   /(?:已经|终于)?(?:修|弄|处理|解决)好了(?![吗没么])|已经好了|已解决/,
 ];
 

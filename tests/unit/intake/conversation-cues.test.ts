@@ -57,12 +57,24 @@ describe('isQuestionForm', () => {
 });
 
 describe('isThanks', () => {
-  it.each(['谢谢，已经修好了', '辛苦了师傅', '终于修好了'])('reads "%s" as thanks', (text) => {
+  it.each([
+    '谢谢，已经修好了',
+    '辛苦了师傅',
+    '终于修好了',
+    'Thanks Chen Jing. Scary night.',
+    'thank u 陈姐',
+    '唔该晒',
+  ])('reads "%s" as thanks', (text) => {
     expect(isThanks(text)).toBe(true);
   });
 
   it('does not read a question whether it is fixed as thanks', () => {
     expect(isThanks('谢谢，请问修好了吗')).toBe(false);
+  });
+
+  it('does not read English words that only contain the letters as thanks', () => {
+    expect(isThanks('Thanksgiving party at 锦苑 clubhouse')).toBe(false);
+    expect(isThanks('the lift in building 5 is broken again')).toBe(false);
   });
 });
 
