@@ -41,11 +41,11 @@ export async function answerQuestion(
     if (await answerFromKnownProblem(deps, message, { c: q.c, location })) {
       return true;
     }
-    if (options.ticketIfUnanswered && (await joinOpenQuestion(deps, message, { c: q.c, location }))) {
-      return true;
-    }
     if (!options.ticketIfUnanswered) {
       return false;
+    }
+    if (await joinOpenQuestion(deps, message, { c: q.c, location })) {
+      return true;
     }
   }
   if (found.kind === 'answered') {

@@ -142,9 +142,10 @@ describe('a question about a problem that has an open ticket is answered from it
     expect(question?.coReporters).toEqual(['胖虎']);
     expect(app.sent.find((m) => m.room === ERQU && m.mentions.includes('胖虎'))?.text).toContain('#1');
 
-    const liaison =
-      question?.assignees.find((name) => name !== question.assignees[0]) ?? question?.assignees[0];
-    await app.say({ from: liaison ?? '', room: null, text: '答复 1 线路检修，预计今晚八点前恢复供电' });
+    // whoever was asked to answer (the question's notice: 「答复 1 …」)
+    const answerer = app.sent.find((m) => m.room === null && m.text.includes('答复 1'))?.to;
+    expect(answerer).toBeTruthy();
+    await app.say({ from: answerer ?? '', room: null, text: '答复 1 线路检修，预计今晚八点前恢复供电' });
     for (const asker of ['刘奶奶', '胖虎']) {
       expect(
         app.sent.some(
@@ -152,6 +153,17 @@ describe('a question about a problem that has an open ticket is answered from it
         ),
       ).toBe(true);
     }
+  });
+
+  it('keeps the same question about another building its own question', async () => {
+    const { app, clock } = bot;
+    await app.say({ from: '刘奶奶', room: ERQU, text: '请问16号楼什么时候能来电？' });
+    clock.advance(20 * MINUTE);
+    await app.say({ from: '胖虎', room: ERQU, text: '请问19号楼什么时候能来电？' });
+
+    const tickets = await app.tickets.listTickets();
+    expect(tickets.map((t) => t.location.building)).toEqual([16, 19]);
+    expect(tickets.every((t) => t.coReporters.length === 0)).toBe(true);
   });
 
   it('does not take a question about something else into an open ticket', async () => {
