@@ -4,7 +4,7 @@ import type { Classification } from '../labels/classification.js';
 import type { Body } from '../labels/labels.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isQuestionForm } from './conversation-cues.js';
-import { answerFromKnownProblem, type KnownProblemDeps, subjectOf } from './known-problem.js';
+import { answerFromKnownProblem, type KnownProblemDeps } from './known-problem.js';
 import { type OpenTicketDeps, openNewTicket } from './open-new-ticket.js';
 import { placedRouting } from './read-request.js';
 import { intakeReplies } from './replies.js';
@@ -12,6 +12,7 @@ import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { joinOpenQuestion, type SameQuestionDeps } from './same-question.js';
 import { settleAndQueue } from './settle-on-ticket.js';
+import { subjectOf } from './subject.js';
 
 export type AnswerQuestionDeps = OpenTicketDeps &
   KnownProblemDeps &

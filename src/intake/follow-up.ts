@@ -4,7 +4,7 @@ import type { OutboxMessage } from '../tickets/outbox.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { isFollowUp, isStillThere } from './conversation-cues.js';
-import { latestTicketOf, OPEN_STATUSES } from './related-tickets.js';
+import { OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer, ticketNotice } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
@@ -14,6 +14,7 @@ import {
   settleAndQueue,
   type TicketChangeDeps,
 } from './settle-on-ticket.js';
+import { subjectOf } from './subject.js';
 
 export type FollowUpDeps = TicketChangeDeps & {
   tickets: Pick<TicketStore, 'ticketsOfPerson' | 'change' | 'getMessage' | 'settleMessage'>;
@@ -39,13 +40,36 @@ export function readsAsFollowUp(text: string, c: Classification, t: Ticket): boo
   return !otherProblem;
 }
 
-/** The sender's latest ticket a follow-up could be about (still open, or resolved and awaiting them). */
-export function followUpTarget(
+/** How many of the sender's latest tickets a follow-up is matched against. */
+const FOLLOW_UP_CANDIDATES = 5;
+/** How likely a ticket's category must be, as the message's category head reads it, for the message to be about it. */
+const ABOUT_TICKET_P = 0.1;
+
+/**
+ * The sender's ticket a follow-up could be about (still open, or resolved and awaiting them): of their latest
+ * few, the newest whose category the message's reading of its subject finds plausible (「楼道灯今晚能修好吗」
+ * from someone whose water cut and stairwell lights are both open is about the lights). When the message is
+ * plainly about a problem none of their tickets is (a water reporter asking whether the stairwell lights will
+ * be fixed tonight), none: it is asked as a neighbour, not chased as theirs. Without a reading of its subject,
+ * the newest.
+ */
+export async function followUpTarget(
   deps: { tickets: Pick<TicketStore, 'ticketsOfPerson'> },
   message: SeenMessage,
+  c?: Pick<Classification, 'category_probabilities'>,
 ): Promise<Ticket | undefined> {
-  const person = { id: message.senderId, name: message.sender, roomId: message.roomId };
-  return latestTicketOf(deps.tickets, person, [...OPEN_STATUSES, 'resolved']);
+  const candidates = await deps.tickets.ticketsOfPerson({
+    person: { id: message.senderId, name: message.sender },
+    statuses: [...OPEN_STATUSES, 'resolved'],
+    ...(message.roomId !== null ? { reportedInOrPrivately: message.roomId } : {}),
+    limit: FOLLOW_UP_CANDIDATES,
+  });
+  const reading = c?.category_probabilities ?? {};
+  if (Object.keys(reading).length === 0) {
+    return candidates[0];
+  }
+  const about = candidates.find((t) => (reading[t.category] ?? 0) >= ABOUT_TICKET_P);
+  return about ?? (c && subjectOf(c) ? undefined : candidates[0]);
 }
 
 /**

@@ -8,32 +8,15 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type FollowUpDeps, recordFollowUp } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
-import { findOpenDuplicate, NO_PROBLEM, OPEN_STATUSES, openDuplicateQueries } from './related-tickets.js';
+import { findOpenDuplicate, OPEN_STATUSES, openDuplicateQueries } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { type SettleResult, settleAndQueue } from './settle-on-ticket.js';
-
-/**
- * How likely the subject the classifier reads in a question must be: more likely than every other subject
- * together, so 「几点来电啊？」 is about power and 「菜鸟驿站几点关门」 about nothing the bot keeps tickets of.
- */
-export const SUBJECT_P = 0.5;
+import { subjectOf } from './subject.js';
 
 /** How many of a group's open tickets are looked at for the one a question without a place is about. */
 export const ROOM_CANDIDATES = 200;
-
-/**
- * The problem a question or a chase is about, as the classifier's category head reads it (it reads the subject
- * of any message, a question read as chatter included): its likeliest category when that is at least
- * SUBJECT_P likely and a problem at all.
- */
-export function subjectOf(c: Pick<Classification, 'category_probabilities'>): Category | undefined {
-  const [best] = Object.entries(c.category_probabilities ?? {})
-    .filter(([category, p]) => !NO_PROBLEM.has(category) && p >= SUBJECT_P)
-    .sort((a, b) => b[1] - a[1]);
-  return best?.[0] as Category | undefined;
-}
 
 export type KnownProblemDeps = FollowUpDeps & {
   tickets: FollowUpDeps['tickets'] & Pick<TicketStore, 'ticketsAtPlace' | 'recentTickets' | 'events'>;

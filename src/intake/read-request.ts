@@ -115,7 +115,7 @@ async function readAlone(
   // 「电梯到现在也不能用」 from someone whose lift ticket is open is about that ticket; from anyone else, a report
   const stillThere = c.intent === 'grievance' && isStillThere(text);
   if (c.intent !== 'emergency' && (isFollowUp(text) || c.intent === 'feedback' || stillThere)) {
-    const target = await followUpTarget(deps, message);
+    const target = await followUpTarget(deps, message, c);
     if (target && readsAsFollowUp(text, c, target) && (await onTicket(deps, message, target)) !== 'moved') {
       return undefined;
     }

@@ -149,24 +149,6 @@ export async function findRecurrence(
   return latest;
 }
 
-/**
- * The person's latest ticket in the given statuses: in a group, one reported in that group or privately;
- * in a private chat, any.
- */
-export async function latestTicketOf(
-  tickets: Pick<TicketStore, 'ticketsOfPerson'>,
-  person: { id: string; name: string; roomId: string | null },
-  statuses: readonly TicketStatus[],
-): Promise<Ticket | undefined> {
-  const [latest] = await tickets.ticketsOfPerson({
-    person: { id: person.id, name: person.name },
-    statuses,
-    ...(person.roomId !== null ? { reportedInOrPrivately: person.roomId } : {}),
-    limit: 1,
-  });
-  return latest;
-}
-
 /** Text folded for comparing a quote with a report: no spaces or punctuation. */
 const folded = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
 

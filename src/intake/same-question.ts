@@ -5,8 +5,9 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type FollowUpDeps, recordFollowUp } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
-import { ROOM_CANDIDATES, subjectOf } from './known-problem.js';
+import { ROOM_CANDIDATES } from './known-problem.js';
 import { OPEN_STATUSES } from './related-tickets.js';
+import { subjectOf } from './subject.js';
 
 export type SameQuestionDeps = FollowUpDeps & {
   tickets: FollowUpDeps['tickets'] & Pick<TicketStore, 'recentTickets'>;

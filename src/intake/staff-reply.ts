@@ -10,7 +10,7 @@ import type { Ticket } from '../tickets/ticket.js';
 import { handles } from '../tickets/ticket-roles.js';
 import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import type { IntakeSettings } from './intake-settings.js';
-import { findKnownProblem, subjectOf } from './known-problem.js';
+import { findKnownProblem } from './known-problem.js';
 import { parseQuote } from './quote.js';
 import { placedRouting } from './read-request.js';
 import { findAddressedTicket, findQuotedTicket, OPEN_STATUSES } from './related-tickets.js';
@@ -18,6 +18,7 @@ import { intakeReplies } from './replies.js';
 import { privately, toReporter } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
+import { subjectOf } from './subject.js';
 
 export type StaffReplyDeps = TicketChangeDeps & {
   tickets: TicketChangeDeps['tickets'] &

@@ -166,6 +166,22 @@ describe('a question about a problem that has an open ticket is answered from it
     expect(tickets.every((t) => t.coReporters.length === 0)).toBe(true);
   });
 
+  it("reads a reporter's question about a neighbour's problem as about that problem, not as chasing their own", async () => {
+    const { app, clock } = bot;
+    await app.say({ from: '老刘', room: ERQU, text: '17号楼停水了 水龙头一滴都没有' });
+    clock.advance(30 * MINUTE);
+    await app.say({ from: '赵姐', room: ERQU, text: '18号楼楼道灯全灭了 黑咕隆咚的 老人下楼差点摔了' });
+    clock.advance(30 * MINUTE);
+    await app.say({ from: '老刘', room: ERQU, text: '18号楼楼道灯今晚能修好吗 我上夜班 回来十二点' });
+
+    const [water, lights] = await app.tickets.listTickets();
+    expect(water?.category).toBe('water_supply');
+    expect(await eventTypes(app, water?.number ?? 0)).not.toContain('follow_up');
+    expect(lights?.location.building).toBe(18);
+    const reply = app.sent.filter((m) => m.room === ERQU && m.mentions.includes('老刘')).at(-1);
+    expect(reply?.text).toContain(`#${lights?.number}`);
+  });
+
   it('does not take a question about something else into an open ticket', async () => {
     const { app, clock } = bot;
     await app.say({ from: '赵姐', room: ERQU, text: '16号楼停电了，家里灯全灭了，冰箱也不响了' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { subjectOf } from '../../../src/intake/known-problem.js';
 import { alsoPlausible } from '../../../src/intake/related-tickets.js';
+import { subjectOf } from '../../../src/intake/subject.js';
 
 describe('subjectOf', () => {
   it('is the likeliest category when it is more likely than all others together', () => {
