@@ -8,15 +8,12 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type FollowUpDeps, recordFollowUp } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
-import { findOpenDuplicate, OPEN_STATUSES, openDuplicateQueries } from './related-tickets.js';
+import { findOpenDuplicate, openDuplicateQueries, openInRoom } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
 import { answer } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { type SettleResult, settleAndQueue } from './settle-on-ticket.js';
 import { subjectOf } from './subject.js';
-
-/** How many of a group's open tickets are looked at for the one a question without a place is about. */
-export const ROOM_CANDIDATES = 200;
 
 export type KnownProblemDeps = FollowUpDeps & {
   tickets: FollowUpDeps['tickets'] & Pick<TicketStore, 'ticketsAtPlace' | 'recentTickets' | 'events'>;
@@ -125,12 +122,7 @@ export async function findKnownProblem(
   ) {
     return atPlace;
   }
-  const open = await deps.tickets.recentTickets({
-    statuses: OPEN_STATUSES,
-    createdFrom: new Date(input.now.getTime() - input.mergeWindowH * 3600_000),
-    sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: ROOM_CANDIDATES,
-  });
+  const open = await openInRoom(deps.tickets, message, input);
   const same = open.filter((t) => t.category === asked.subject && t.intent !== 'inquiry');
   return same.length === 1 ? same[0] : undefined;
 }

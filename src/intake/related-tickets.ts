@@ -152,23 +152,26 @@ export async function findRecurrence(
 /** Text folded for comparing a quote with a report: no spaces or punctuation. */
 const folded = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
 
-/** How many of a group's open reports of the merge window a quote is compared with, newest first. */
-const QUOTE_CANDIDATES = 200;
+/** How many of a group's open tickets of the merge window a line in the group is matched against, newest first. */
+const ROOM_CANDIDATES = 200;
 
 const mergeWindowStart = (input: { now: Date; mergeWindowH: number }) =>
   new Date(input.now.getTime() - input.mergeWindowH * HOUR_MS);
 
-/** The group's open tickets made since `since`, newest first: what a reply in the group may be about. */
-function openInRoomSince(
+/**
+ * The group's open tickets made within the merge window, newest first: what a reply, a quote, a question or a
+ * staff update in the group may be about.
+ */
+export function openInRoom(
   tickets: Pick<TicketStore, 'recentTickets'>,
   message: { room: string | null; roomId: string | null },
-  since: Date,
+  input: { now: Date; mergeWindowH: number },
 ): Promise<Ticket[]> {
   return tickets.recentTickets({
     statuses: OPEN_STATUSES,
-    createdFrom: since,
+    createdFrom: mergeWindowStart(input),
     sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: QUOTE_CANDIDATES,
+    limit: ROOM_CANDIDATES,
   });
 }
 
@@ -186,7 +189,7 @@ export async function findQuotedTicket(
   if (quote.length < 4) {
     return undefined;
   }
-  const open = await openInRoomSince(tickets, message, mergeWindowStart(input));
+  const open = await openInRoom(tickets, message, input);
   return open
     .filter((t) => t.reporter === quoted.name || t.coReporters.includes(quoted.name))
     .find((t) => {
@@ -212,7 +215,7 @@ export async function findAddressedTicket(
     return undefined;
   }
   const since = mergeWindowStart(input);
-  const open = await openInRoomSince(tickets, message, since);
+  const open = await openInRoom(tickets, message, input);
   const person = addressedPerson(open, addressed.slice(1));
   if (!person) {
     return undefined;

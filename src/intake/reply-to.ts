@@ -6,4 +6,5 @@ export {
   noticeTo as notice,
   privateTo as privately,
   toReporter,
+  toReporters,
 } from '../outbox/address.js';

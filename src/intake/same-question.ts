@@ -5,8 +5,7 @@ import type { SeenMessage, TicketStore } from '../tickets/ticket-store.js';
 import { type FollowUpDeps, recordFollowUp } from './follow-up.js';
 import type { IntakeSettings } from './intake-settings.js';
 import { joinAsCoReporter } from './join-ticket.js';
-import { ROOM_CANDIDATES } from './known-problem.js';
-import { OPEN_STATUSES } from './related-tickets.js';
+import { openInRoom } from './related-tickets.js';
 import { subjectOf } from './subject.js';
 
 export type SameQuestionDeps = FollowUpDeps & {
@@ -30,17 +29,18 @@ export async function joinOpenQuestion(
   if (!subject || message.room === null) {
     return false;
   }
-  const open = await deps.tickets.recentTickets({
-    statuses: OPEN_STATUSES,
-    createdFrom: new Date(deps.clock.now().getTime() - deps.settings.mergeWindowH * 3600_000),
-    sameRoomAs: { roomId: message.roomId, room: message.room },
-    limit: ROOM_CANDIDATES,
+  const open = await openInRoom(deps.tickets, message, {
+    now: deps.clock.now(),
+    mergeWindowH: deps.settings.mergeWindowH,
   });
   const building = asked.location.building;
-  const t = open
-    .filter((o) => o.intent === 'inquiry' && o.category === subject)
-    .filter((o) => building === null || o.location.building === null || o.location.building === building)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  // newest first: the latest such question
+  const t = open.find(
+    (o) =>
+      o.intent === 'inquiry' &&
+      o.category === subject &&
+      (building === null || o.location.building === null || o.location.building === building),
+  );
   if (!t) {
     return false;
   }

@@ -4,7 +4,7 @@ import { maskPersonalData } from '../privacy/mask.js';
 import { capText, MAX_CLASSIFIED_CHARS } from '../text/clean-text.js';
 import { applyActions } from '../tickets/apply-action.js';
 import { openedAsCheck } from '../tickets/emergency-check.js';
-import { coReportersOf } from '../tickets/reporters.js';
+import { reporterNames } from '../tickets/reporters.js';
 import { MIN_RESOLVE_TEXT_LENGTH, resolutionSteps } from '../tickets/resolution.js';
 import type { Ticket } from '../tickets/ticket.js';
 import { handles } from '../tickets/ticket-roles.js';
@@ -15,7 +15,7 @@ import { parseQuote } from './quote.js';
 import { placedRouting } from './read-request.js';
 import { findAddressedTicket, findQuotedTicket, OPEN_STATUSES } from './related-tickets.js';
 import { intakeReplies } from './replies.js';
-import { privately, toReporter } from './reply-to.js';
+import { toReporters } from './reply-to.js';
 import { OUTCOMES } from './request-window.js';
 import { changeAndSettle, type SettleResult, type TicketChangeDeps } from './settle-on-ticket.js';
 import { subjectOf } from './subject.js';
@@ -96,10 +96,7 @@ async function answerQuestionInGroup(
     at,
     steps: resolutionSteps(t, { what, by: message.sender, at, acceptedWhy: '接单（在群里答复时）' }),
     settles: { messageKey: message.key, intent: OUTCOMES.staffAnswer },
-    outbox: (next) => {
-      const text = intakeReplies.answeredInGroup(next);
-      return [toReporter(next, text), ...coReportersOf(next).map((c) => privately(c.name, text, c.id))];
-    },
+    outbox: (next) => toReporters(next, intakeReplies.answeredInGroup(next)),
   });
   if (!res.ok) {
     return undefined;
@@ -119,7 +116,7 @@ function answerWords(text: string, t: Ticket): string {
     return rest;
   }
   const addressed = text.trimStart().slice(1);
-  const names = [t.reporter, ...coReportersOf(t).map((c) => c.name)].sort((a, b) => b.length - a.length);
+  const names = reporterNames(t).sort((a, b) => b.length - a.length);
   const name = names.find((n) => n.length > 0 && addressed.startsWith(n));
   return (name ? addressed.slice(name.length) : addressed).replace(/^[\s\u2005,，:：]+/, '').trim();
 }

@@ -1,4 +1,5 @@
 import type { OutboxMessage } from '../tickets/outbox.js';
+import { coReportersOf } from '../tickets/reporters.js';
 import type { Ticket } from '../tickets/ticket.js';
 import type { SeenMessage } from '../tickets/ticket-store.js';
 
@@ -77,6 +78,11 @@ export function answerTo(message: SeenMessage, text: string): OutboxMessage {
   return message.roomId === null
     ? privateTo(message.sender, text, message.senderId)
     : mentionIn(message.room, message.roomId, message.sender, message.senderId, text);
+}
+
+/** A message to everyone who reported a ticket: the reporter where they reported, each co-reporter privately. */
+export function toReporters(t: Ticket, text: string): OutboxMessage[] {
+  return [toReporter(t, text), ...coReportersOf(t).map((c) => privateTo(c.name, text, c.id))];
 }
 
 /** A message to a ticket's reporter where they reported: @-mentioned in that group, or privately. */

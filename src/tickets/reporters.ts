@@ -29,6 +29,11 @@ export function withCoReporter(t: Ticket, sender: Sender): Pick<Ticket, 'coRepor
   return { coReporters: [...t.coReporters, sender.name], coReporterIds: [...ids, sender.id] };
 }
 
+/** The names of everyone who reported the ticket: the reporter, then the co-reporters. */
+export function reporterNames(t: Ticket): string[] {
+  return [t.reporter, ...coReportersOf(t).map((c) => c.name)];
+}
+
 /** The co-reporters other than the reporter, each with the id to reach them by (null where unknown). */
 export function coReportersOf(t: Ticket): Array<{ name: string; id: string | null }> {
   return t.coReporters

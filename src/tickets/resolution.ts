@@ -1,5 +1,5 @@
 import type { ActionStep } from './apply-action.js';
-import { coReportersOf } from './reporters.js';
+import { reporterNames } from './reporters.js';
 import type { Ticket } from './ticket.js';
 
 /** Fewest characters a resolution (办结, 答复, an answer in the group) must have to say what was done. */
@@ -14,7 +14,7 @@ export function resolutionSteps(
   t: Ticket,
   input: { what: string; by: string; at: Date; acceptedWhy: string },
 ): ActionStep[] {
-  const asked = [t.reporter, ...coReportersOf(t).map((c) => c.name)];
+  const asked = reporterNames(t);
   return [
     ...(t.status === 'open'
       ? [

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock/clock.js';
 import type { Directory, Person } from '../../directory/directory.js';
 import type { Logger } from '../../logger.js';
-import { answerTo, noticeAbout, noticeTo, privateTo, toReporter } from '../../outbox/address.js';
+import { answerTo, noticeAbout, noticeTo, privateTo, toReporter, toReporters } from '../../outbox/address.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { WorkingCalendar } from '../../sla/working-calendar.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
@@ -80,7 +80,7 @@ export type CommandHandler<N extends CommandName = CommandName> = (
   command: Extract<Command, { name: N }>,
 ) => Promise<HandlerResult>;
 
-export { answerTo, noticeTo, privateTo, toReporter };
+export { answerTo, noticeTo, privateTo, toReporter, toReporters };
 
 /**
  * The same private notice about a ticket to several staff members, leaving out the sender and repeats:

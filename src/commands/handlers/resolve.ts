@@ -1,12 +1,11 @@
 import { maskPersonalData } from '../../privacy/mask.js';
 import type { OutboxMessage } from '../../tickets/outbox.js';
-import { coReportersOf } from '../../tickets/reporters.js';
 import { resolutionSteps } from '../../tickets/resolution.js';
 import type { Ticket } from '../../tickets/ticket.js';
 import { handles } from '../authorize.js';
 import { refusalReasons, workReplies } from '../replies.js';
 import type { CommandHandler } from './context.js';
-import { done, privateTo, toReporter } from './context.js';
+import { done, toReporters } from './context.js';
 import { actSteps, loadTicketFor } from './ticket-ops.js';
 
 /**
@@ -49,6 +48,5 @@ export const resolve: CommandHandler<'resolve'> = async (deps, ctx, command) => 
 
 /** Asks the reporter (where they reported) and each co-reporter (privately) to confirm. */
 function confirmationRequests(t: Ticket, what: string): OutboxMessage[] {
-  const text = workReplies.confirmationRequest(t, what);
-  return [toReporter(t, text), ...coReportersOf(t).map((c) => privateTo(c.name, text, c.id))];
+  return toReporters(t, workReplies.confirmationRequest(t, what));
 }
